@@ -1,0 +1,50 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { requireAdmin } from '@/lib/auth/require-user';
+import { AppError, toErrorResponse } from '@/lib/errors';
+import { discardDeadLetter, replayDeadLetter } from '@/lib/queue/dead-letters';
+import { enqueue } from '@/lib/queue/enqueue';
+
+export type ActionState = { ok?: string; error?: string };
+
+async function run(fn: () => Promise<string>): Promise<ActionState> {
+  try {
+    const ok = await fn();
+    revalidatePath('/admin');
+    return { ok };
+  } catch (err) {
+    return { error: toErrorResponse(err).body.error.message };
+  }
+}
+
+const cleanupSchema = z.object({ olderThanDays: z.coerce.number().int().min(1, 'At least 1 day.').max(3650) });
+
+export async function runCleanupAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return run(async () => {
+    const admin = await requireAdmin();
+    const parsed = cleanupSchema.safeParse({ olderThanDays: form.get('olderThanDays') ?? 30 });
+    if (!parsed.success) throw new AppError('BAD_REQUEST', parsed.error.issues[0]?.message ?? 'Invalid number of days.');
+    const job = await enqueue('maintenance.cleanup', { ...parsed.data, requestedBy: admin.email });
+    return `Cleanup queued as job ${job.id}.`;
+  });
+}
+
+const idSchema = z.string().min(1).max(64);
+
+export async function replayDeadLetterAction(id: string): Promise<ActionState> {
+  return run(async () => {
+    const admin = await requireAdmin();
+    const job = await replayDeadLetter(idSchema.parse(id), admin.id);
+    return `Replayed as job ${job.id}.`;
+  });
+}
+
+export async function discardDeadLetterAction(id: string): Promise<ActionState> {
+  return run(async () => {
+    const admin = await requireAdmin();
+    await discardDeadLetter(idSchema.parse(id), admin.id);
+    return 'Discarded.';
+  });
+}

@@ -1,0 +1,39 @@
+'use client';
+
+import { useActionState, useTransition, useState } from 'react';
+import { discardDeadLetterAction, replayDeadLetterAction, runCleanupAction, type ActionState } from './actions';
+
+function Message({ state }: { state: ActionState }) {
+  if (state.error) return <p role="alert" className="text-sm text-red-700">{state.error}</p>;
+  if (state.ok) return <p role="status" className="text-sm text-green-700">{state.ok}</p>;
+  return null;
+}
+
+export function CleanupForm() {
+  const [state, action, pending] = useActionState<ActionState, FormData>(runCleanupAction, {});
+  return (
+    <form action={action} className="flex flex-wrap items-end gap-3">
+      <label className="flex flex-col gap-1 text-sm">
+        Delete instant analyses older than (days)
+        <input name="olderThanDays" type="number" min={1} defaultValue={30} className="w-32 rounded border border-slate-300 px-2 py-1" />
+      </label>
+      <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">
+        {pending ? 'Queuing…' : 'Run cleanup now'}
+      </button>
+      <Message state={state} />
+    </form>
+  );
+}
+
+export function DeadLetterActions({ id }: { id: string }) {
+  const [state, setState] = useState<ActionState>({});
+  const [pending, startTransition] = useTransition();
+  const act = (fn: (id: string) => Promise<ActionState>) => startTransition(async () => setState(await fn(id)));
+  return (
+    <div className="flex items-center gap-2">
+      <button disabled={pending} onClick={() => act(replayDeadLetterAction)} className="rounded border px-2 py-0.5 text-xs">Replay</button>
+      <button disabled={pending} onClick={() => act(discardDeadLetterAction)} className="rounded border px-2 py-0.5 text-xs">Discard</button>
+      <Message state={state} />
+    </div>
+  );
+}

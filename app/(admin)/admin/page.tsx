@@ -1,0 +1,87 @@
+import type { Metadata } from 'next';
+import { checkHealth } from '@/lib/health/check-health';
+import { listMaintenanceRuns } from '@/lib/maintenance/run-cleanup';
+import { listDeadLetters } from '@/lib/queue/dead-letters';
+import { getQueueStats } from '@/lib/queue/queue-stats';
+import { CleanupForm, DeadLetterActions } from './admin-controls';
+
+export const metadata: Metadata = { title: 'Admin' };
+export const dynamic = 'force-dynamic';
+
+export default async function AdminPage() {
+  const [health, queues, runs, deadLetters] = await Promise.all([checkHealth(), getQueueStats(), listMaintenanceRuns(10), listDeadLetters({ take: 50 })]);
+  return (
+    <div className="flex flex-col gap-8">
+      <h1 className="text-2xl font-bold">Admin</h1>
+
+      <section className="flex flex-col gap-2">
+        <h2 className="text-lg font-semibold">System health: <span data-testid="health-status">{health.status}</span></h2>
+        <ul className="flex gap-4 text-sm">
+          {Object.entries(health.components).map(([name, c]) => (
+            <li key={name} className={c.status === 'up' ? 'text-green-700' : 'text-red-700'}>
+              {name}: {c.status}{c.error ? ` (${c.error})` : ''}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="flex flex-col gap-2">
+        <h2 className="text-lg font-semibold">Queues</h2>
+        <table className="bg-white text-left text-sm shadow-sm">
+          <thead className="border-b text-slate-500"><tr><th className="p-2">Queue</th><th className="p-2">Waiting</th><th className="p-2">Active</th><th className="p-2">Delayed</th><th className="p-2">Completed</th><th className="p-2">Failed</th></tr></thead>
+          <tbody>
+            {queues.map((q) => (
+              <tr key={q.name} className="border-b last:border-0">
+                <td className="p-2 font-medium">{q.name}</td>
+                {q.counts ? (
+                  <>
+                    <td className="p-2">{(q.counts.waiting ?? 0) + (q.counts.prioritized ?? 0)}</td>
+                    <td className="p-2">{q.counts.active}</td>
+                    <td className="p-2">{q.counts.delayed}</td>
+                    <td className="p-2">{q.counts.completed}</td>
+                    <td className="p-2">{q.counts.failed}</td>
+                  </>
+                ) : (
+                  <td colSpan={5} className="p-2 text-red-700">unavailable: {q.error}</td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section className="flex flex-col gap-3">
+        <h2 className="text-lg font-semibold">Maintenance</h2>
+        <CleanupForm />
+        <ul className="text-sm" data-testid="maintenance-runs">
+          {runs.map((r) => (
+            <li key={r.id}>{r.finishedAt.toISOString().replace('T', ' ').slice(0, 19)} — {r.task}: removed {r.removed}</li>
+          ))}
+          {runs.length === 0 && <li className="text-slate-500">No runs yet.</li>}
+        </ul>
+      </section>
+
+      <section className="flex flex-col gap-2">
+        <h2 className="text-lg font-semibold">Dead letters</h2>
+        {deadLetters.length === 0 ? (
+          <p className="text-sm text-slate-500">No unresolved dead letters.</p>
+        ) : (
+          <table className="bg-white text-left text-sm shadow-sm">
+            <thead className="border-b text-slate-500"><tr><th className="p-2">Failed at</th><th className="p-2">Job</th><th className="p-2">Attempts</th><th className="p-2">Error</th><th className="p-2" /></tr></thead>
+            <tbody>
+              {deadLetters.map((d) => (
+                <tr key={d.id} className="border-b last:border-0 align-top">
+                  <td className="p-2">{d.failedAt.toISOString().replace('T', ' ').slice(0, 19)}</td>
+                  <td className="p-2 font-mono text-xs">{d.queue}/{d.name}#{d.jobId}</td>
+                  <td className="p-2">{d.attempts}</td>
+                  <td className="p-2 text-red-700">{d.error}</td>
+                  <td className="p-2"><DeadLetterActions id={d.id} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { auth } from '@/lib/auth/auth';
+import { AppError } from '@/lib/errors';
+import type { Role } from '@/lib/generated/prisma/enums';
+import { getUserRole } from '@/lib/users/users';
+
+export type CurrentUser = { id: string; email: string; role: Role };
+
+/** The signed-in user, with the role read fresh from the database. */
+export async function getCurrentUser(): Promise<CurrentUser | null> {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const role = await getUserRole(id);
+  if (!role) return null;
+  return { id, email: session.user.email ?? '', role };
+}
+
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError('UNAUTHORIZED', 'Please sign in.');
+  return user;
+}
+
+/** Every admin action calls this itself: a layout does not protect server actions. */
+export async function requireAdmin(): Promise<CurrentUser> {
+  const user = await requireUser();
+  if (user.role !== 'ADMIN') throw new AppError('FORBIDDEN', 'Administrators only.');
+  return user;
+}

@@ -1,0 +1,43 @@
+import 'dotenv/config';
+import { z } from 'zod';
+
+// The one place that reads process.env: app, worker and CLI all import `env` from here.
+const csv = z
+  .string()
+  .default('')
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  DATABASE_URL: z.string().url().default('postgresql://postgres@127.0.0.1:5432/rival_outranker'),
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: z.string().min(1).default('ro'),
+  AUTH_SECRET: z.string().min(16).optional(),
+  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_PASSWORD: z.string().min(8).optional(),
+  DEMO_EMAIL: z.string().email().optional(),
+  DEMO_PASSWORD: z.string().min(8).optional(),
+  APP_URL: z.string().url().default('http://127.0.0.1:3000'),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  WORKER_SHUTDOWN_TIMEOUT_S: z.coerce.number().int().min(1).default(30),
+  CRAWLER_USER_AGENT: z.string().min(1).default('RivalOutrankerBot/1.0 (+https://github.com/rival-outranker)'),
+  ALLOWED_PRIVATE_HOSTS: csv,
+  CHROME_PATH: z.string().default('/usr/bin/chromium'),
+  RENDER_POOL_SIZE: z.coerce.number().int().min(1).max(16).default(2),
+  REPORTS_DIR: z.string().default('./reports'),
+  RO_SERVICE: z.enum(['app', 'worker', 'cli']).default('app'),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function loadEnv(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment (see .env.example):\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export const env = loadEnv();

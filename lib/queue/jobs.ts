@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+// The one job registry: producers (app, CLI) and the worker import it.
+// Each job names its queue, its payload schema and its retry policy. Priorities are always
+// explicit because BullMQ runs un-prioritised jobs before every prioritised one.
+
+export const QUEUE_NAMES = ['analysis', 'maintenance'] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+/** Lower runs first (BullMQ semantics). Never 0: 0 means "no priority" and jumps the line. */
+export const PRIORITY = {
+  quickPremium: 1,
+  quickFree: 2,
+  longPremium: 3,
+  longFree: 4,
+  background: 10,
+} as const;
+
+export type Tier = 'premium' | 'free';
+
+export function priorityFor(tier: Tier, quick: boolean): number {
+  if (quick) return tier === 'premium' ? PRIORITY.quickPremium : PRIORITY.quickFree;
+  return tier === 'premium' ? PRIORITY.longPremium : PRIORITY.longFree;
+}
+
+type RetryPolicy = {
+  attempts: number;
+  /** Base delay of the exponential backoff, ms; jitter spreads retries of many failing jobs. */
+  backoffMs: number;
+};
+
+type JobDefinition = {
+  queue: QueueName;
+  schema: z.ZodType;
+  retry: RetryPolicy;
+  defaultPriority: number;
+};
+
+export const jobs = {
+  'maintenance.cleanup': {
+    queue: 'maintenance',
+    schema: z.object({
+      /** Delete SINGLE (instant) analyses older than this. */
+      olderThanDays: z.number().int().min(1).max(3650).default(30),
+      requestedBy: z.string().optional(),
+    }),
+    retry: { attempts: 3, backoffMs: 2_000 },
+    defaultPriority: PRIORITY.background,
+  },
+  'maintenance.sweep-dead-letters': {
+    queue: 'maintenance',
+    schema: z.object({}),
+    retry: { attempts: 2, backoffMs: 5_000 },
+    defaultPriority: PRIORITY.background,
+  },
+} as const satisfies Record<string, JobDefinition>;
+
+export type JobName = keyof typeof jobs;
+export type JobPayload<N extends JobName> = z.input<(typeof jobs)[N]['schema']>;
+export type ParsedJobPayload<N extends JobName> = z.output<(typeof jobs)[N]['schema']>;
+
+export const JOB_NAMES = Object.keys(jobs) as JobName[];
+
+export function isJobName(name: string): name is JobName {
+  return Object.hasOwn(jobs, name);
+}
+
+export function parseJobPayload<N extends JobName>(name: N, payload: unknown): ParsedJobPayload<N> {
+  return jobs[name].schema.parse(payload) as ParsedJobPayload<N>;
+}
+
+/** BullMQ options derived from the registry. */
+export function jobOptionsFor(name: JobName, priority?: number) {
+  const { retry, defaultPriority } = jobs[name];
+  return {
+    attempts: retry.attempts,
+    backoff: { type: 'exponential' as const, delay: retry.backoffMs, jitter: 0.3 },
+    priority: priority ?? defaultPriority,
+    removeOnComplete: { age: 24 * 3600, count: 5_000 },
+    // Failed jobs stay until the dead-letter sweep has copied them to PostgreSQL.
+    removeOnFail: { age: 14 * 24 * 3600 },
+  };
+}

@@ -1,0 +1,37 @@
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { env } from '@/lib/env';
+import { createRedis, waitUntilReady, withTimeout } from '@/lib/queue/connection';
+import type { QueueName } from '@/lib/queue/jobs';
+
+// Producer-side queues, one per name per process, sharing one fail-fast connection.
+let producerRedis: Redis | undefined;
+const queues = new Map<QueueName, Queue>();
+
+export function getProducerRedis(): Promise<Redis> {
+  producerRedis ??= createRedis('producer');
+  return waitUntilReady(producerRedis);
+}
+
+/** Rejects within ~2 s when Redis is unreachable. */
+export async function getQueue(name: QueueName): Promise<Queue> {
+  const existing = queues.get(name);
+  if (existing) return existing;
+  const connection = await getProducerRedis();
+  let queue = queues.get(name);
+  if (!queue) {
+    queue = new Queue(name, { connection, prefix: env.QUEUE_PREFIX });
+    queue.on('error', () => {}); // surfaced through enqueue() instead
+    queues.set(name, queue);
+  }
+  return queue;
+}
+
+/** Bounded: closing a queue whose Redis is gone would otherwise wait forever. */
+export async function closeQueues(): Promise<void> {
+  const closing = [...queues.values()].map((q) => withTimeout(q.close(), 2_000, 'queue close').catch(() => {}));
+  queues.clear();
+  await Promise.all(closing);
+  producerRedis?.disconnect();
+  producerRedis = undefined;
+}

@@ -1,0 +1,84 @@
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { ZodError } from 'zod';
+import { env } from '@/lib/env';
+import { logger } from '@/lib/logger';
+import { createRedis } from '@/lib/queue/connection';
+import { isExhausted, recordDeadLetter } from '@/lib/queue/dead-letters';
+import { isJobName, parseJobPayload, QUEUE_NAMES, type JobName, type QueueName } from '@/lib/queue/jobs';
+import { getQueue } from '@/lib/queue/queues';
+import { processors } from '@/worker/processors';
+import type { Processor } from '@/worker/processor';
+
+/**
+ * Lock and stall settings: a worker killed with SIGKILL stops renewing its lock; after
+ * LOCK_MS the job counts as stalled and the next stalled check (every STALLED_INTERVAL_MS)
+ * hands it to another worker. So recovery takes ~15–20 s instead of BullMQ's ~60 s default.
+ */
+export const LOCK_MS = 15_000;
+export const STALLED_INTERVAL_MS = 5_000;
+
+export type StartOptions = {
+  queues?: readonly QueueName[];
+  concurrency?: number;
+};
+
+async function runJob(job: Job, signal: AbortSignal) {
+  if (!isJobName(job.name)) throw new UnrecoverableError(`No processor for job "${job.name}"`);
+  const name: JobName = job.name;
+  let payload;
+  try {
+    payload = parseJobPayload(name, job.data);
+  } catch (err) {
+    // A malformed payload will be malformed on every retry.
+    if (err instanceof ZodError) throw new UnrecoverableError(`Invalid payload for ${name}: ${err.message}`);
+    throw err;
+  }
+  const processor = processors[name] as Processor<JobName>;
+  return processor(payload, { job, signal, queue: getQueue });
+}
+
+export function startWorkers({ queues = QUEUE_NAMES, concurrency = env.WORKER_CONCURRENCY }: StartOptions = {}) {
+  const controllers = new Set<AbortController>();
+  const workers = queues.map((queueName) => {
+    const worker = new Worker(
+      queueName,
+      async (job) => {
+        const controller = new AbortController();
+        controllers.add(controller);
+        try {
+          return await runJob(job, controller.signal);
+        } finally {
+          controllers.delete(controller);
+        }
+      },
+      {
+        connection: createRedis('worker'),
+        prefix: env.QUEUE_PREFIX,
+        concurrency: queueName === 'maintenance' ? 1 : concurrency,
+        lockDuration: LOCK_MS,
+        stalledInterval: STALLED_INTERVAL_MS,
+        maxStalledCount: 2,
+      },
+    );
+    worker.on('failed', (job, err) => {
+      if (!job) return;
+      const exhausted = isExhausted(job, err);
+      logger.warn({ queue: queueName, jobId: job.id, name: job.name, attempt: job.attemptsMade, exhausted, err: err.message }, 'job failed');
+      if (exhausted) {
+        recordDeadLetter(queueName, job, err).catch((e) => logger.error({ err: e, jobId: job.id }, 'dead letter not recorded; the sweep will retry'));
+      }
+    });
+    worker.on('completed', (job) => logger.info({ queue: queueName, jobId: job.id, name: job.name }, 'job completed'));
+    worker.on('error', (err) => logger.error({ queue: queueName, err: err.message }, 'worker error'));
+    return worker;
+  });
+
+  /** Stop taking jobs, let running ones finish, then abort what is left at the deadline. */
+  async function close(deadlineMs = env.WORKER_SHUTDOWN_TIMEOUT_S * 1000) {
+    const timer = setTimeout(() => controllers.forEach((c) => c.abort(new Error('worker shutting down'))), deadlineMs);
+    await Promise.all(workers.map((w) => w.close()));
+    clearTimeout(timer);
+  }
+
+  return { workers, close };
+}
