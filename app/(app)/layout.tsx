@@ -1,10 +1,8 @@
-import { redirect } from 'next/navigation';
 import { AppHeader } from '@/components/app-header';
-import { getCurrentUser } from '@/lib/auth/require-user';
+import { requirePageUser } from '@/lib/auth/require-user';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const user = await getCurrentUser();
-  if (!user) redirect('/sign-in');
+  const user = await requirePageUser();
   return (
     <>
       <AppHeader user={user} />

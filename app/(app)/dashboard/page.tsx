@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { StatusBadge } from '@/components/status-badge';
 import { listAuditsForUser } from '@/lib/audits/list-audits';
-import { requireUser } from '@/lib/auth/require-user';
+import { requirePageUser } from '@/lib/auth/require-user';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
 export default async function DashboardPage() {
-  const user = await requireUser();
+  const user = await requirePageUser();
   const audits = await listAuditsForUser(user.id);
   return (
     <section className="flex flex-col gap-4">
