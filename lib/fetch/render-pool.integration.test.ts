@@ -1,0 +1,212 @@
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FetchError } from '@/lib/fetch/fetch-error';
+import { createRenderPool, type RenderPool } from '@/lib/fetch/render-pool';
+
+const ALLOW = ['127.0.0.1'];
+const SPA = `<!doctype html><html><head><title>spa</title></head><body><div id="root"></div>
+<img src="/pixel.png">
+<script>
+  document.getElementById('root').innerHTML = '<h1>Injected Heading</h1><a href="/about">About us</a>';
+  setTimeout(() => { document.body.insertAdjacentHTML('beforeend', '<p id="late">Late content</p>'); }, 200);
+</script></body></html>`;
+
+let server: http.Server;
+let base: string;
+let hits: string[] = [];
+let activeSerial = 0;
+let maxActiveSerial = 0;
+let otherServer: http.Server; // 127.0.0.2: not allow-listed, must never be contacted
+let otherUrl: string;
+let otherConnections = 0;
+let otherUpgrades: string[] = [];
+
+const routes: Record<string, (req: http.IncomingMessage, res: http.ServerResponse) => void> = {
+  '/spa': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(SPA),
+  '/serial': (_req, res) => {
+    maxActiveSerial = Math.max(maxActiveSerial, ++activeSerial);
+    setTimeout(() => {
+      activeSerial--;
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<h1>serial</h1>');
+    }, 400);
+  },
+  '/busy': (_req, res) => {
+    // Three requests that never finish keep the page from reaching networkidle2.
+    res.writeHead(200, { 'content-type': 'text/html' }).end(
+      `<h1>Busy page</h1><script>for (let i = 0; i < 3; i++) fetch('/hang?' + i);</script>`,
+    );
+  },
+  '/hang': () => {},
+  '/private-subresources': (_req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html' }).end(
+      `<h1>Has private subresources</h1><script src="${otherUrl}evil.js"></script>
+       <script>fetch('${otherUrl}xhr').catch(() => {}); document.title = 'loaded';</script>`,
+    ),
+  // WebSockets bypass request interception; the guarded proxy must stop them (page, iframe and worker).
+  '/private-websockets': (_req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html' }).end(
+      `<h1>Sockets</h1><script>
+        const ws = (path) => { try { new WebSocket('${otherUrl.replace('http', 'ws')}' + path); } catch {} };
+        ws('page');
+        const frame = document.createElement('iframe'); document.body.append(frame);
+        try { new frame.contentWindow.WebSocket('${otherUrl.replace('http', 'ws')}frame'); } catch {}
+        new Worker(URL.createObjectURL(new Blob(["new WebSocket('${otherUrl.replace('http', 'ws')}worker')"])));
+      </script>`,
+    ),
+  '/redirect-private': (_req, res) => res.writeHead(302, { location: otherUrl }).end(),
+  '/teapot': (_req, res) => res.writeHead(418, { 'content-type': 'text/html' }).end('<h1>short and stout</h1>'),
+};
+
+function listen(srv: http.Server, host: string): Promise<string> {
+  return new Promise((resolve) => srv.listen(0, host, () => resolve(`http://${host}:${(srv.address() as AddressInfo).port}/`)));
+}
+
+async function expectFetchError(promise: Promise<unknown>, code: string): Promise<FetchError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(FetchError);
+  expect((error as FetchError).code).toBe(code);
+  return error as FetchError;
+}
+
+const pools: RenderPool[] = [];
+const createPool = (options: Parameters<typeof createRenderPool>[0] = {}) => {
+  const pool = createRenderPool({ allowedPrivateHosts: ALLOW, ...options });
+  pools.push(pool);
+  return pool;
+};
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    hits.push(path);
+    (routes[path] ?? ((_q, r) => r.writeHead(404).end()))(req, res);
+  });
+  base = (await listen(server, '127.0.0.1')).slice(0, -1);
+  otherServer = http.createServer((_req, res) => res.end('reached'));
+  otherServer.on('connection', () => otherConnections++);
+  otherServer.on('upgrade', (req: http.IncomingMessage, socket: Socket) => {
+    otherUpgrades.push(req.url ?? '');
+    socket.destroy();
+  });
+  otherUrl = await listen(otherServer, '127.0.0.2');
+});
+
+afterAll(async () => {
+  await Promise.all(pools.map((pool) => pool.close()));
+  for (const srv of [server, otherServer]) srv.closeAllConnections();
+  await Promise.all([server, otherServer].map((srv) => new Promise((resolve) => srv.close(resolve))));
+});
+
+describe('render pool', () => {
+  let pool: RenderPool;
+  beforeAll(() => {
+    pool = createPool({ size: 1, navigationTimeoutMs: 10_000 });
+  });
+
+  it('returns the DOM after inline scripts ran, without loading images', async () => {
+    hits = [];
+    const result = await pool.render(`${base}/spa`);
+    expect(result.status).toBe(200);
+    expect(result.finalUrl).toBe(`${base}/spa`);
+    expect(result.html).toContain('<h1>Injected Heading</h1>');
+    expect(result.html).toContain('<a href="/about">About us</a>');
+    expect(result.html).toContain('<p id="late">Late content</p>'); // waited for the network to settle
+    expect(result.renderMs).toBeGreaterThan(0);
+    expect(hits).not.toContain('/pixel.png'); // images are blocked
+    expect(hits[0]).toBe('/spa');
+  });
+
+  it('reports the HTTP status of the document', async () => {
+    const result = await pool.render(`${base}/teapot`);
+    expect(result.status).toBe(418);
+    expect(result.html).toContain('short and stout');
+  });
+
+  it('relaunches Chromium after it is killed', async () => {
+    await pool.render(`${base}/spa`);
+    const first = pool.getBrowser();
+    const pid = first?.process()?.pid;
+    expect(pid).toBeGreaterThan(0);
+    first?.process()?.kill('SIGKILL');
+    const result = await pool.render(`${base}/spa`);
+    expect(result.html).toContain('Injected Heading');
+    expect(pool.getBrowser()?.process()?.pid).not.toBe(pid);
+  });
+
+  it('falls back to the current DOM when the network never goes idle', async () => {
+    const busyPool = createPool({ size: 1, navigationTimeoutMs: 1_500 });
+    const result = await busyPool.render(`${base}/busy`);
+    expect(result.status).toBe(200);
+    expect(result.html).toContain('<h1>Busy page</h1>');
+    await busyPool.close();
+  });
+
+  it('refuses a private start URL before launching a browser', async () => {
+    const fresh = createPool();
+    const error = await expectFetchError(fresh.render(otherUrl), 'BLOCKED_PRIVATE_ADDRESS');
+    expect(error.message).toContain('127.0.0.2 is a loopback address');
+    expect(error.message).toContain('ALLOWED_PRIVATE_HOSTS');
+    expect(fresh.getBrowser()).toBeUndefined();
+  });
+
+  it('refuses a redirect to a private address and private sub-requests, without contacting them', async () => {
+    const before = otherConnections;
+    const error = await expectFetchError(pool.render(`${base}/redirect-private`), 'BLOCKED_PRIVATE_ADDRESS');
+    expect(error.url).toBe(otherUrl);
+    const result = await pool.render(`${base}/private-subresources`);
+    expect(result.html).toContain('Has private subresources');
+    expect(result.html).toContain('<title>loaded</title>');
+    expect(otherConnections).toBe(before);
+  });
+
+  it('refuses WebSockets to private addresses from pages, iframes and workers', async () => {
+    const before = otherConnections;
+    otherUpgrades = [];
+    const result = await pool.render(`${base}/private-websockets`);
+    expect(result.html).toContain('<h1>Sockets</h1>');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(otherUpgrades).toEqual([]);
+    expect(otherConnections).toBe(before);
+  });
+
+  it('reaches the same private host once it is allow-listed (so the refusals above are the guard)', async () => {
+    const open = createPool({ allowedPrivateHosts: ['127.0.0.1', '127.0.0.2'] });
+    const before = otherConnections;
+    const result = await open.render(`${base}/redirect-private`);
+    expect(result.html).toContain('reached');
+    expect(otherConnections).toBeGreaterThan(before);
+    otherUpgrades = [];
+    await open.render(`${base}/private-websockets`);
+    await expect.poll(() => [...otherUpgrades].sort()).toEqual(['/frame', '/page', '/worker']);
+    await open.close();
+  });
+
+  it('serializes concurrent renders in a pool of size 1', async () => {
+    maxActiveSerial = 0;
+    const results = await Promise.all([pool.render(`${base}/serial`), pool.render(`${base}/serial`)]);
+    expect(results.map((r) => r.status)).toEqual([200, 200]);
+    expect(maxActiveSerial).toBe(1);
+  });
+
+  it('runs renders in parallel in a pool of size 2', async () => {
+    const wide = createPool({ size: 2 });
+    await wide.render(`${base}/spa`); // launch first so both pages start together
+    maxActiveSerial = 0;
+    await Promise.all([wide.render(`${base}/serial`), wide.render(`${base}/serial`)]);
+    expect(maxActiveSerial).toBe(2);
+    await wide.close();
+  });
+
+  it('aborts a queued render', async () => {
+    const controller = new AbortController();
+    const running = pool.render(`${base}/serial`);
+    const queued = pool.render(`${base}/serial`, { signal: controller.signal });
+    controller.abort();
+    await expect(queued).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(running).resolves.toMatchObject({ status: 200 });
+  });
+});

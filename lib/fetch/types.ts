@@ -1,0 +1,75 @@
+// The contract between fetching (HTTP or headless browser) and analysis.
+
+export type RedirectHop = {
+  url: string;
+  status: number;
+  location: string;
+};
+
+export type FetchTimings = {
+  /** ms until the response headers arrived (time to first byte). */
+  ttfbMs: number;
+  /** ms until the body was fully read. */
+  totalMs: number;
+};
+
+export type FetchResult = {
+  requestedUrl: string;
+  /** URL of the last response after following redirects. */
+  finalUrl: string;
+  /** Status of the final response. */
+  status: number;
+  /** Final response headers, lower-cased names. Repeated headers are joined with ", ". */
+  headers: Record<string, string>;
+  /** Every redirect that was followed, in order. */
+  redirects: RedirectHop[];
+  /** Set when redirects looped or exceeded the hop limit. */
+  redirectError?: 'loop' | 'too-many';
+  /** Decoded body text (charset handled); empty for non-text content. */
+  body: string;
+  contentType: string;
+  charset: string;
+  /** Bytes on the wire (compressed) and after decompression. */
+  transferBytes: number;
+  bodyBytes: number;
+  /** True when the body hit the size cap and was cut. */
+  truncated: boolean;
+  /** True when the body started with a byte-order mark (stripped from `body`). */
+  hasBom?: boolean;
+  timings: FetchTimings;
+  /** Remote IP that served the final response, if known. */
+  remoteAddress?: string;
+};
+
+export type FetchErrorCode =
+  | 'INVALID_URL'
+  | 'BLOCKED_PRIVATE_ADDRESS'
+  | 'DNS_FAILURE'
+  | 'CONNECT_TIMEOUT'
+  | 'HEADERS_TIMEOUT'
+  | 'BODY_TIMEOUT'
+  | 'CONNECTION_FAILED'
+  | 'TOO_LARGE'
+  | 'UNSUPPORTED_PROTOCOL';
+
+export type FetchOptions = {
+  userAgent?: string;
+  connectTimeoutMs?: number;
+  headersTimeoutMs?: number;
+  bodyTimeoutMs?: number;
+  maxBodyBytes?: number;
+  maxRedirects?: number;
+  /** Allow-list overriding the private-address guard: hosts, IPs, CIDRs or "*". */
+  allowedPrivateHosts?: string[];
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+};
+
+/** Result of rendering a page in headless Chromium. */
+export type RenderResult = {
+  finalUrl: string;
+  status: number;
+  /** Serialized DOM after scripts ran. */
+  html: string;
+  renderMs: number;
+};
