@@ -1,0 +1,21 @@
+import { siteCanonicalChecks } from '@/lib/checks/site-canonical';
+import { siteCrawlabilityChecks } from '@/lib/checks/site-crawlability';
+import { siteDuplicateChecks } from '@/lib/checks/site-duplicates';
+import { siteInternationalChecks } from '@/lib/checks/site-international';
+import { siteLinkChecks } from '@/lib/checks/site-links';
+import { siteRedirectChecks } from '@/lib/checks/site-redirects';
+import { siteSitemapChecks } from '@/lib/checks/site-sitemaps';
+import { siteUrlChecks } from '@/lib/checks/site-urls';
+import type { SiteCheck } from '@/lib/checks/types';
+
+/** All site-scope checks (they read the crawler's SiteGraph). */
+export const siteChecks: SiteCheck[] = [
+  ...siteCrawlabilityChecks,
+  ...siteSitemapChecks,
+  ...siteLinkChecks,
+  ...siteRedirectChecks,
+  ...siteCanonicalChecks,
+  ...siteDuplicateChecks,
+  ...siteUrlChecks,
+  ...siteInternationalChecks,
+];

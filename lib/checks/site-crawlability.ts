@@ -1,0 +1,145 @@
+// robots.txt checks: whether the file can be fetched, whether it parses (Lighthouse's
+// robots-txt audit rules via validateRobotsTxt), and whether it shuts out search or AI crawlers.
+
+import robotsParser from 'robots-parser';
+
+import { validateRobotsTxt } from '@/lib/checks/robots-txt';
+import { SITE_THRESHOLDS } from '@/lib/checks/thresholds';
+import type { Issue, SiteCheck, SiteGraph } from '@/lib/checks/types';
+import { landingPage, tryParseUrl } from '@/lib/checks/site-graph-query';
+
+/** Crawlers that fetch pages to answer users' questions in AI search (not model-training bots). */
+export const AI_SEARCH_BOTS = ['OAI-SearchBot', 'ChatGPT-User', 'PerplexityBot', 'Perplexity-User', 'Claude-SearchBot', 'Claude-User'] as const;
+
+function robotsBody(graph: SiteGraph): { url: string; body: string } | null {
+  const robots = graph.robotsTxt;
+  if (!robots || robots.status < 200 || robots.status >= 300 || robots.body === null) return null;
+  return { url: robots.url, body: robots.body };
+}
+
+/** URLs whose crawlability matters most: the site root and the page the crawl landed on. */
+function keyUrls(graph: SiteGraph, robotsUrl: string): string[] {
+  const robotsOrigin = tryParseUrl(robotsUrl)?.origin;
+  if (!robotsOrigin) return [];
+  const urls = [`${robotsOrigin}/`];
+  const landing = landingPage(graph)?.url ?? graph.startUrl;
+  if (tryParseUrl(landing)?.origin === robotsOrigin && !urls.includes(landing)) urls.push(landing);
+  return urls;
+}
+
+type Block = { agent: string; url: string; line: number };
+
+function findBlocks(graph: SiteGraph, agents: readonly string[]): Block[] {
+  const robots = robotsBody(graph);
+  if (!robots) return [];
+  const parser = robotsParser(robots.url, robots.body);
+  const blocks: Block[] = [];
+  for (const agent of agents) {
+    const url = keyUrls(graph, robots.url).find((candidate) => parser.isAllowed(candidate, agent) === false);
+    if (url) blocks.push({ agent, url, line: parser.getMatchingLineNumber(url, agent) });
+  }
+  return blocks;
+}
+
+export const siteCrawlabilityChecks = [
+  {
+    id: 'robots-txt-missing',
+    scope: 'site',
+    category: 'crawlability',
+    severity: 'medium',
+    title: 'robots.txt missing',
+    why: 'Without robots.txt crawlers may fetch everything, including low-value URLs (search results, carts, parameters), and the file’s Sitemap: line cannot point them to your sitemap.',
+    fix: 'Publish /robots.txt (200, text/plain) with at least "User-agent: *", the Disallow rules you need and a "Sitemap:" line.',
+    run: (graph): Issue[] => {
+      const robots = graph.robotsTxt;
+      if (!robots || robots.status < 400 || robots.status >= 500 || robots.status === 429) return [];
+      return [{ url: robots.url, message: `robots.txt returns ${robots.status}`, details: { status: robots.status } }];
+    },
+  },
+  {
+    id: 'robots-txt-unreachable',
+    scope: 'site',
+    category: 'crawlability',
+    severity: 'high',
+    title: 'robots.txt unreachable',
+    why: 'When robots.txt fails with a server error (or times out), Google treats the whole site as disallowed and stops crawling until it can read the file again.',
+    fix: 'Make /robots.txt return 200 (or 404 if you want no rules) quickly and reliably; check server, CDN and firewall rules for it.',
+    run: (graph): Issue[] => {
+      const robots = graph.robotsTxt;
+      if (!robots || !(robots.status === 0 || robots.status === 429 || robots.status >= 500)) return [];
+      return [
+        {
+          url: robots.url,
+          message: robots.status === 0 ? 'robots.txt could not be fetched' : `robots.txt returns ${robots.status}`,
+          details: { status: robots.status },
+        },
+      ];
+    },
+  },
+  {
+    id: 'robots-txt-invalid',
+    scope: 'site',
+    category: 'crawlability',
+    severity: 'high',
+    title: 'robots.txt is not valid',
+    why: 'Lines crawlers cannot parse are ignored, so rules you meant to apply (or Sitemap: declarations) silently have no effect.',
+    fix: 'Fix each reported line: use only known directives (User-agent, Allow, Disallow, Sitemap, Crawl-delay), put rules after a User-agent line, and use absolute Sitemap URLs.',
+    run: (graph): Issue[] => {
+      const robots = robotsBody(graph);
+      if (!robots) return [];
+      const errors = validateRobotsTxt(robots.body);
+      if (errors.length === 0) return [];
+      const shown = errors
+        .slice(0, SITE_THRESHOLDS.maxUrlsInMessage)
+        .map((error) => `line ${error.line}: ${error.message}`)
+        .join('; ');
+      const rest = errors.length - SITE_THRESHOLDS.maxUrlsInMessage;
+      return [
+        {
+          url: robots.url,
+          message: `robots.txt has ${errors.length} invalid ${errors.length === 1 ? 'line' : 'lines'}: ${shown}${rest > 0 ? ` and ${rest} more` : ''}`,
+          details: { errors },
+        },
+      ];
+    },
+  },
+  {
+    id: 'robots-txt-blocks-site',
+    scope: 'site',
+    category: 'crawlability',
+    severity: 'critical',
+    title: 'robots.txt blocks the whole site',
+    why: 'A Disallow rule covering the home page for all crawlers or Googlebot stops search engines from crawling the site; pages drop out of results or show without a description.',
+    fix: 'Remove "Disallow: /" (or the rule that matches the home page) from the "User-agent: *" / Googlebot group; block only the paths that should not be crawled.',
+    run: (graph): Issue[] =>
+      findBlocks(graph, ['*', 'Googlebot'])
+        .slice(0, 1)
+        .map((block) => ({
+          url: graph.robotsTxt!.url,
+          message: `robots.txt line ${block.line} disallows ${block.url} for ${block.agent === '*' ? 'all crawlers' : block.agent}`,
+          details: { ...block },
+        })),
+  },
+  {
+    id: 'robots-txt-blocks-ai-search',
+    scope: 'site',
+    category: 'crawlability',
+    severity: 'low',
+    title: 'robots.txt blocks AI search crawlers',
+    why: 'AI assistants (ChatGPT search, Perplexity, Claude) fetch pages with their own user agents to cite them in answers; blocking those agents removes the site from AI search results. (Blocking training-only bots such as GPTBot is a separate choice.)',
+    fix: 'If you want to be cited by AI search, allow OAI-SearchBot, ChatGPT-User, PerplexityBot, Perplexity-User, Claude-SearchBot and Claude-User in robots.txt.',
+    run: (graph): Issue[] => {
+      // When the site blocks everyone, robots-txt-blocks-site already says so.
+      if (findBlocks(graph, ['*', 'Googlebot']).length > 0) return [];
+      const blocks = findBlocks(graph, AI_SEARCH_BOTS);
+      if (blocks.length === 0) return [];
+      return [
+        {
+          url: graph.robotsTxt!.url,
+          message: `robots.txt blocks AI search crawlers: ${blocks.map((b) => `${b.agent} (line ${b.line})`).join(', ')}`,
+          details: { blocks },
+        },
+      ];
+    },
+  },
+] satisfies SiteCheck[];

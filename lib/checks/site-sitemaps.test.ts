@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+
+import {
+  buildSiteGraph,
+  firedUrls,
+  fixtureUrl,
+  healthySiteSpec,
+  healthyWith,
+  runSiteCheck,
+  urlsOf,
+} from '@/lib/checks/site-graph-fixture';
+import { robotsSitemapUrls, siteSitemapChecks } from '@/lib/checks/site-sitemaps';
+
+const fired = (id: string, spec: Parameters<typeof firedUrls>[2]) => firedUrls(siteSitemapChecks, id, spec);
+const messages = (id: string, spec: Parameters<typeof firedUrls>[2]) =>
+  runSiteCheck(siteSitemapChecks, id, spec).map((issue) => issue.message);
+const ROBOTS_NO_SITEMAP = 'User-agent: *\nDisallow: /admin\n';
+
+describe('robotsSitemapUrls', () => {
+  it('reads Sitemap lines case-insensitively and ignores comments', () => {
+    const graph = buildSiteGraph({ pages: { '/': {} }, robots: 'sitemap: https://example.com/a.xml # main\n# Sitemap: https://x/\nSITEMAP:https://example.com/b.xml' });
+    expect(robotsSitemapUrls(graph)).toEqual(['https://example.com/a.xml', 'https://example.com/b.xml']);
+  });
+});
+
+describe('sitemap-missing', () => {
+  it('fires when no sitemap was found or declared', () => {
+    const spec = healthyWith({}, { sitemap: [], robots: ROBOTS_NO_SITEMAP });
+    expect(fired('sitemap-missing', spec)).toEqual(urlsOf('/robots.txt'));
+    expect(fired('sitemap-missing', healthyWith({}, { sitemap: [], robots: null }))).toEqual(urlsOf('/'));
+  });
+
+  it('passes when a sitemap exists or robots.txt declares one', () => {
+    expect(fired('sitemap-missing', healthySiteSpec())).toEqual([]);
+    expect(fired('sitemap-missing', healthyWith({}, { sitemap: [] }))).toEqual([]);
+    expect(fired('sitemap-missing', healthyWith({}, { sitemap: [], robots: ROBOTS_NO_SITEMAP, sitemaps: [{ url: '/sitemap.xml', status: 200, source: 'guess', urlCount: 0 }] }))).toEqual([]);
+  });
+});
+
+describe('sitemap-not-in-robots-txt', () => {
+  it('fires when a sitemap exists but robots.txt does not declare it', () => {
+    const spec = healthyWith({}, { robots: ROBOTS_NO_SITEMAP, sitemaps: [{ url: '/sitemap.xml', status: 200, source: 'guess' }] });
+    expect(fired('sitemap-not-in-robots-txt', spec)).toEqual(urlsOf('/robots.txt'));
+    expect(messages('sitemap-not-in-robots-txt', spec)).toEqual([
+      'robots.txt has no "Sitemap:" line, although a sitemap exists at https://example.com/sitemap.xml',
+    ]);
+  });
+
+  it('passes when declared, when there is no sitemap, or when robots.txt is missing', () => {
+    expect(fired('sitemap-not-in-robots-txt', healthySiteSpec())).toEqual([]);
+    expect(fired('sitemap-not-in-robots-txt', healthyWith({}, { sitemap: [], robots: ROBOTS_NO_SITEMAP }))).toEqual([]);
+    expect(fired('sitemap-not-in-robots-txt', healthyWith({}, { robots: { status: 404 } }))).toEqual([]);
+  });
+});
+
+describe('sitemap-invalid', () => {
+  it('fires on declared sitemaps that fail, do not parse or exceed limits', () => {
+    const spec = healthyWith({}, {
+      sitemaps: [
+        { url: '/sitemap.xml', status: 200, urlCount: 4 },
+        { url: '/missing.xml', status: 404 },
+        { url: '/broken.xml', status: 200, error: 'Unexpected close tag' },
+        { url: '/huge.xml', status: 200, urlCount: 50_001, source: 'index' },
+        { url: '/guess.xml', status: 404, source: 'guess' },
+      ],
+    });
+    expect(fired('sitemap-invalid', spec)).toEqual(urlsOf('/missing.xml', '/broken.xml', '/huge.xml'));
+    expect(messages('sitemap-invalid', spec)).toEqual([
+      'Sitemap declared in robots.txt returns 404',
+      'Sitemap declared in robots.txt could not be parsed: Unexpected close tag',
+      'Sitemap listed in a sitemap index lists 50,001 URLs (max 50,000)',
+    ]);
+  });
+
+  it('passes on valid sitemaps', () => {
+    expect(fired('sitemap-invalid', healthySiteSpec())).toEqual([]);
+  });
+});
+
+describe('sitemap-non-200-url', () => {
+  it('fires on listed URLs that return errors', () => {
+    const spec = healthyWith({ '/gone': { status: 404 }, '/down': { status: 0, error: 'CONNECT_TIMEOUT' } }, { sitemap: ['/', '/about', '/gone', '/down'] });
+    expect(fired('sitemap-non-200-url', spec)).toEqual(urlsOf('/gone', '/down'));
+    expect(messages('sitemap-non-200-url', spec)).toEqual([
+      'Listed in the XML sitemap but returns 404',
+      'Listed in the XML sitemap but could not be fetched (CONNECT_TIMEOUT)',
+    ]);
+  });
+
+  it('passes when listed URLs are live (redirects are reported separately)', () => {
+    expect(fired('sitemap-non-200-url', healthyWith({ '/old': { status: 301, redirectTo: '/about' } }, { sitemap: ['/', '/old'] }))).toEqual([]);
+  });
+});
+
+describe('sitemap-redirect-url', () => {
+  it('fires on listed URLs that redirect', () => {
+    const spec = healthyWith({ '/old': { status: 301, redirectTo: '/about' } }, { sitemap: ['/', '/old'] });
+    expect(fired('sitemap-redirect-url', spec)).toEqual(urlsOf('/old'));
+    expect(messages('sitemap-redirect-url', spec)).toEqual(['Listed in the XML sitemap but redirects to /about']);
+  });
+
+  it('passes when listed URLs are final', () => {
+    expect(fired('sitemap-redirect-url', healthySiteSpec())).toEqual([]);
+  });
+});
+
+describe('sitemap-noindex-url', () => {
+  it('fires on listed noindex pages', () => {
+    const spec = healthyWith({ '/hidden': { noindex: true } }, { sitemap: ['/', '/hidden'] });
+    expect(fired('sitemap-noindex-url', spec)).toEqual(urlsOf('/hidden'));
+  });
+
+  it('passes when noindex pages are not listed', () => {
+    expect(fired('sitemap-noindex-url', healthyWith({ '/hidden': { noindex: true } }))).toEqual([]);
+  });
+});
+
+describe('sitemap-blocked-url', () => {
+  it('fires on listed URLs disallowed by robots.txt (crawled or not)', () => {
+    const spec = healthyWith({ '/b': { blockedByRobots: true, status: 0 } }, { sitemap: ['/', '/private', '/b'], blocked: ['/private'] });
+    expect(fired('sitemap-blocked-url', spec)).toEqual(urlsOf('/private', '/b'));
+  });
+
+  it('passes when blocked URLs are not listed', () => {
+    expect(fired('sitemap-blocked-url', healthyWith({}, { blocked: ['/private'] }))).toEqual([]);
+  });
+});
+
+describe('sitemap-non-canonical-url', () => {
+  it('fires on listed pages that canonicalise elsewhere', () => {
+    const spec = healthyWith({ '/a': { canonical: '/about' } }, { sitemap: ['/', '/a'] });
+    expect(fired('sitemap-non-canonical-url', spec)).toEqual(urlsOf('/a'));
+    expect(messages('sitemap-non-canonical-url', spec)).toEqual(['Listed in the XML sitemap but canonicalised to /about']);
+  });
+
+  it('passes on self-canonical listed pages', () => {
+    expect(fired('sitemap-non-canonical-url', healthyWith({ '/a': { canonical: fixtureUrl('/a') } }, { sitemap: ['/', '/a'] }))).toEqual([]);
+  });
+});
+
+describe('indexable-page-not-in-sitemap', () => {
+  it('fires on indexable pages the sitemap omits', () => {
+    const spec = healthyWith({ '/hidden': { noindex: true } }, { sitemap: ['/', '/about', '/blog'] });
+    expect(fired('indexable-page-not-in-sitemap', spec)).toEqual(urlsOf('/contact'));
+    expect(messages('indexable-page-not-in-sitemap', spec)).toEqual(['Indexable page is not listed in the XML sitemap (3 URLs listed)']);
+  });
+
+  it('passes on full coverage and when there is no sitemap at all', () => {
+    expect(fired('indexable-page-not-in-sitemap', healthySiteSpec())).toEqual([]);
+    expect(fired('indexable-page-not-in-sitemap', healthyWith({}, { sitemap: [] }))).toEqual([]);
+  });
+});

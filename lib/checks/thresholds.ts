@@ -1,0 +1,161 @@
+// Every tunable number the checks use, in one place. Sources are in ../../docs/checks.md.
+// Page-scope thresholds and site-scope thresholds live in separate sections.
+
+export const PAGE_THRESHOLDS = {
+  /** Items quoted inline in a message; details carry the full (capped) list. */
+  maxItemsInMessage: 5,
+  maxDetailItems: 100,
+
+  // ---- crawlability / rendering
+  /** Raw HTML with fewer words than this (and scripts) looks client-rendered (IN client_rendered_content). */
+  clientRenderedMaxRawWords: 50,
+  /** JS-only content: rendered text gains at least this many words… (our choice) */
+  jsContentMinGainWords: 100,
+  /** …and the raw HTML holds less than this share of the rendered words (Sitebulb response-vs-render). */
+  jsContentMaxRawShare: 0.5,
+
+  // ---- http
+  /** Redirect hops tolerated before a chain is reported (SEOnaut/Screaming Frog: more than 1). */
+  maxRedirectHops: 1,
+  /** SEOnaut ErrorSlowTTFB and web.dev "good" TTFB: 800 ms. */
+  maxTtfbMs: 800,
+  /** Full HTML download time above which the response is slow (IN slow_response uses seconds; our 3 s). */
+  maxResponseMs: 3000,
+  /** Pages with a title/H1 that says "not found" and fewer words than this are soft 404s. */
+  soft404MaxWords: 250,
+  /** Auth gate: a password form on a page with fewer words than this (IN soft_authentication_gate). */
+  authGateMaxWords: 150,
+  /** HTML spec: <meta charset> must be within the first 1024 bytes. */
+  maxCharsetOffsetBytes: 1024,
+
+  // ---- on-page
+  /** RO uses 30, SEOnaut 20; Google shows ~50–60. */
+  titleMinChars: 30,
+  /** SEOnaut: 60 characters. */
+  titleMaxChars: 60,
+  /** Google truncates desktop titles at ~600 px (Arial 20 px); 580 leaves room for the ellipsis. */
+  titleMaxPixels: 580,
+  /** A word this many times in one title reads as stuffing. */
+  titleRepeatedWordMin: 3,
+  /** SEOnaut 80, RO 120, PY 140; we use 70 so concise but complete descriptions pass. */
+  metaDescriptionMinChars: 70,
+  /** SEOnaut/RO: 160 characters. */
+  metaDescriptionMaxChars: 160,
+  /** Screaming Frog "H1 over 70 characters". */
+  h1MaxChars: 70,
+
+  // ---- content
+  /** SEOnaut ErrorLittleContent: fewer than 200 words. */
+  thinContentWords: 200,
+  /** Text-to-HTML ratio below 10% (common tool default; SA text_ratio_percent). */
+  minTextRatio: 0.1,
+  /** Pages with at least this many words are never "low text ratio" (the content is there). */
+  textRatioExemptWords: 600,
+  /** Flesch reading ease below 30 = "very difficult" (college graduate). */
+  minFleschReadingEase: 30,
+  readabilityMinWords: 100,
+  /** Copyright year older than (current year − this) is stale. */
+  maxCopyrightAgeYears: 1,
+  /** Mojibake sequences ("Ã©", "â€™") needed before we call it encoding damage… */
+  mojibakeMinMatches: 2,
+  /** …or this many U+FFFD replacement characters (pages about encodings show a few on purpose). */
+  mojibakeMinReplacementChars: 5,
+  /** Keyword stuffing: one non-stop-word above this share of all words (SQ content/keyword-stuffing)… */
+  stuffingMaxDensity: 0.05,
+  /** …on pages with at least this many words (short pages repeat their topic naturally). */
+  stuffingMinWords: 300,
+  /** Keyword mode: density above this share of words is stuffing for the target phrase. */
+  keywordStuffingDensity: 0.04,
+  /** Keyword mode: density below this (with ≥ 300 words) is "barely mentioned". */
+  keywordMinDensity: 0.003,
+  /** Keyword mode: words counted as the opening of the page. */
+  keywordFirstWords: 100,
+
+  // ---- links
+  /** SEOnaut ErrorTooManyLinks uses 100; mega-menus make 150 a fairer line. */
+  maxLinks: 150,
+
+  // ---- urls
+  /** Path + query longer than this (RO: 100). */
+  maxUrlLength: 100,
+  maxQueryParams: 3,
+  /** A path segment repeated this many times hints at a crawler trap (/a/a/a/). */
+  repeatedPathSegmentMin: 3,
+
+  // ---- images
+  /** SEOnaut ErrorLongAltText: over 100 characters. */
+  maxAltChars: 100,
+  /** Images declared at or below this size are icons/pixels, not LCP candidates. */
+  smallImagePx: 100,
+  /** Pages with at least this many images and no lazy loading at all. */
+  offscreenLazyMinImages: 10,
+  /** Images declared at least this wide should offer srcset for small screens. */
+  srcsetMinWidthPx: 800,
+  /** Legacy-format check needs this many raster images (one PNG logo isn't a pattern). */
+  legacyFormatMinImages: 3,
+  /** data: URI images larger than this bloat the HTML and can't be cached. */
+  maxDataUriBytes: 10 * 1024,
+
+  // ---- performance
+  /** Responses smaller than this don't benefit from compression (one TCP packet). */
+  compressionMinBytes: 1400,
+  /** Large HTML document (IN large_html / SQ html-size). */
+  maxHtmlBytes: 1024 * 1024,
+  /** SEOnaut ErrorDOMSize: 1500 nodes (Lighthouse warns from 800). */
+  maxDomNodes: 1500,
+  /** Render-blocking stylesheets tolerated in <head> (one bundle + fonts is normal). */
+  maxBlockingStylesheets: 3,
+  maxInlineCssBytes: 50 * 1024,
+  maxInlineJsBytes: 100 * 1024,
+  maxExternalScripts: 20,
+  maxIframes: 5,
+
+  // ---- mobile
+  /** axe meta-viewport: maximum-scale below 2 blocks zoom. */
+  minViewportMaxScale: 2,
+  /** Lighthouse's former font-size audit: text below 12 px is illegible. */
+  minBaseFontPx: 12,
+  /** Fixed widths above this overflow common phone viewports (360–430 px). */
+  maxFixedWidthPx: 480,
+
+  // ---- security
+  /** Mozilla Observatory minimum HSTS max-age: 6 months. */
+  minHstsMaxAgeSeconds: 15_768_000,
+
+  // ---- social
+  /** Facebook/LinkedIn recommended share image size. */
+  ogImageMinWidth: 1200,
+  ogImageMinHeight: 630,
+
+  // ---- international
+  /** Words needed before we guess the content language from stop words. */
+  langGuessMinWords: 150,
+  /** Stop-word share of the guessed language needed to contradict <html lang> (prose runs 35–50%). */
+  langMismatchMinShare: 0.2,
+
+  // ---- local / E-E-A-T
+  /** Long articles without any outbound citation (info only). */
+  citationMinWords: 800,
+} as const;
+
+export const SITE_THRESHOLDS = {
+  /** Deepest acceptable click depth from the start URL (SEOnaut flags depth > 4; "important pages within 3 clicks"). */
+  maxClickDepth: 4,
+  /** Redirect hops tolerated before a chain is reported (SEOnaut/Screaming Frog: more than 1). */
+  maxRedirectHops: 1,
+  /** Distinct linking pages at or below which a page is "weakly linked" (Screaming Frog's single-inlink filter). */
+  weakInlinkSources: 1,
+  /** Word count below which a page counts as thin for the site-wide share (SEOnaut ErrorLittleContent: 200). */
+  thinContentWords: 200,
+  /** Share of indexable pages allowed to be thin before the site-wide finding fires (our choice). */
+  maxThinContentShare: 0.3,
+  /** Indexable pages needed before the thin-content share is meaningful (our choice). */
+  minPagesForThinShare: 5,
+  /** sitemaps.org protocol limits for one sitemap file. */
+  maxSitemapUrls: 50_000,
+  maxSitemapBytes: 50 * 1024 * 1024,
+  /** URLs quoted inline in a finding message; details carry a longer list. */
+  maxUrlsInMessage: 5,
+  /** Longest URL/source list kept in a finding's details (a site-wide duplicate would otherwise be O(n²)). */
+  maxDetailItems: 100,
+} as const;
