@@ -1,0 +1,55 @@
+// The serialisable crawl settings, as a zod schema so a job payload can embed and re-validate them.
+import { z } from 'zod';
+
+export const RENDER_MODES = ['auto', 'always', 'never'] as const;
+export type RenderMode = (typeof RENDER_MODES)[number];
+
+export const crawlOptionsSchema = z.object({
+  startUrl: z.url({ protocol: /^https?$/ }),
+  maxPages: z.number().int().min(1).max(10_000).default(500),
+  /** Link depth from the start URL that is still followed (start = 0). */
+  maxDepth: z.number().int().min(0).max(1_000).default(50),
+  /** Patterns (see createUrlFilter): globs, "/path/*", or "re:<regex>". */
+  include: z.array(z.string().max(500)).max(100).default([]),
+  exclude: z.array(z.string().max(500)).max(100).default([]),
+  renderMode: z.enum(RENDER_MODES).default('auto'),
+  respectRobots: z.boolean().default(true),
+  /** Full User-Agent header; the fetcher's default when absent. */
+  userAgent: z.string().max(500).optional(),
+  /** Product token matched against robots.txt User-agent lines. */
+  robotsToken: z.string().min(1).max(100).default('RivalOutrankerBot'),
+  /** Requests in flight across all hosts. */
+  concurrency: z.number().int().min(1).max(64).default(8),
+  /** Upper bound of adaptive per-host concurrency. */
+  perHostConcurrency: z.number().int().min(1).max(32).default(4),
+  /** Minimum ms between request starts to one host (robots Crawl-delay may raise it, up to 10 s). */
+  politenessDelayMs: z.number().int().min(0).max(60_000).default(0),
+  timeouts: z
+    .object({
+      connectMs: z.number().int().min(100).max(120_000).optional(),
+      headersMs: z.number().int().min(100).max(300_000).optional(),
+      bodyMs: z.number().int().min(100).max(300_000).optional(),
+    })
+    .default({}),
+  maxBodyBytes: z.number().int().min(1024).max(100 * 1024 * 1024).optional(),
+  maxRedirects: z.number().int().min(0).max(30).default(10),
+  /** Private hosts/IPs/CIDRs the fetcher may contact (tests, intranet audits). */
+  allowedPrivateHosts: z.array(z.string()).default([]),
+  /** www.example.com and example.com count as one site. */
+  wwwIsSameSite: z.boolean().default(true),
+  /** Follow rel=nofollow links and links on meta-nofollow pages (search engines do not). */
+  followNofollow: z.boolean().default(false),
+  /** Also queue canonical, hreflang and rel=prev/next targets, so their status is known. */
+  followAlternates: z.boolean().default(true),
+  useSitemaps: z.boolean().default(true),
+  /** Extra sitemap URLs to read besides robots.txt / common paths. */
+  sitemapUrls: z.array(z.url()).default([]),
+  maxSitemapUrls: z.number().int().min(0).max(100_000).default(10_000),
+  /** Times a URL answered 429/503 is retried (after the host's pause). */
+  maxRetries: z.number().int().min(0).max(5).default(2),
+  /** onProgress is called at most this often (plus at phase changes and the end). */
+  progressIntervalMs: z.number().int().min(0).max(60_000).default(500),
+});
+
+export type CrawlOptionsInput = z.input<typeof crawlOptionsSchema>;
+export type CrawlSettings = z.output<typeof crawlOptionsSchema>;
