@@ -2,7 +2,12 @@ import Link from 'next/link';
 import { signOut } from '@/lib/auth/auth';
 import type { CurrentUser } from '@/lib/auth/require-user';
 
-const LINKS = [{ href: '/dashboard', label: 'Dashboard' }];
+const LINKS = [
+  { href: '/dashboard', label: 'Dashboard' },
+  { href: '/analyze', label: 'Analyse a page' },
+  { href: '/audits/new', label: 'Site audit' },
+  { href: '/bulk', label: 'Bulk' },
+];
 
 export function AppHeader({ user }: { user: CurrentUser }) {
   return (

@@ -5,6 +5,8 @@ import { createRedis } from '@/lib/queue/connection';
 import { startHeartbeat } from '@/lib/health/worker-heartbeat';
 import { jobOptionsFor, QUEUE_NAMES } from '@/lib/queue/jobs';
 import { closeQueues, getQueue } from '@/lib/queue/queues';
+import { closeRenderPool } from '@/lib/fetch/shared-render-pool';
+import { closeProgressRedis } from '@/worker/progress-redis';
 import { startWorkers } from '@/worker/start-workers';
 
 // The only place BullMQ workers start. Scale out by running more of these processes.
@@ -41,6 +43,8 @@ async function main() {
     await stopHeartbeat();
     heartbeatRedis.disconnect();
     await closeQueues();
+    await closeRenderPool();
+    closeProgressRedis();
     await db.$disconnect();
     logger.info('worker stopped');
     process.exit(0);

@@ -17,12 +17,16 @@ import type { Processor } from '@/worker/processor';
 export const LOCK_MS = 15_000;
 export const STALLED_INTERVAL_MS = 5_000;
 
+type ProcessorMap = { [N in JobName]: Processor<N> };
+
 export type StartOptions = {
   queues?: readonly QueueName[];
   concurrency?: number;
+  /** Tests swap in processors that fail or record; production always uses the registry's map. */
+  processors?: ProcessorMap;
 };
 
-async function runJob(job: Job, signal: AbortSignal) {
+async function runJob(job: Job, signal: AbortSignal, map: ProcessorMap) {
   if (!isJobName(job.name)) throw new UnrecoverableError(`No processor for job "${job.name}"`);
   const name: JobName = job.name;
   let payload;
@@ -33,11 +37,11 @@ async function runJob(job: Job, signal: AbortSignal) {
     if (err instanceof ZodError) throw new UnrecoverableError(`Invalid payload for ${name}: ${err.message}`);
     throw err;
   }
-  const processor = processors[name] as Processor<JobName>;
+  const processor = map[name] as Processor<JobName>;
   return processor(payload, { job, signal, queue: getQueue });
 }
 
-export function startWorkers({ queues = QUEUE_NAMES, concurrency = env.WORKER_CONCURRENCY }: StartOptions = {}) {
+export function startWorkers({ queues = QUEUE_NAMES, concurrency = env.WORKER_CONCURRENCY, processors: map = processors }: StartOptions = {}) {
   const controllers = new Set<AbortController>();
   const workers = queues.map((queueName) => {
     const worker = new Worker(
@@ -46,7 +50,7 @@ export function startWorkers({ queues = QUEUE_NAMES, concurrency = env.WORKER_CO
         const controller = new AbortController();
         controllers.add(controller);
         try {
-          return await runJob(job, controller.signal);
+          return await runJob(job, controller.signal, map);
         } finally {
           controllers.delete(controller);
         }

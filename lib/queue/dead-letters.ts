@@ -1,12 +1,13 @@
 import type { Job, Queue } from 'bullmq';
 import { db } from '@/lib/db';
+import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { enqueue } from '@/lib/queue/enqueue';
 import { isJobName } from '@/lib/queue/jobs';
 
 // A job that exhausted its attempts is copied to PostgreSQL exactly once: the worker's 'failed'
 // listener records it at once, and a periodic sweep of BullMQ's failed set catches any the
-// listener missed (a crash between failing and recording). (queue, jobId) is unique.
+// listener missed (a crash between failing and recording). (queue, jobId, enqueuedAt) is unique.
 
 /** True when BullMQ will not retry this job again. */
 export function isExhausted(job: Job, err?: Error): boolean {
@@ -14,12 +15,16 @@ export function isExhausted(job: Job, err?: Error): boolean {
   return job.attemptsMade >= (job.opts.attempts ?? 1);
 }
 
+/** The queue as stored: with its key prefix, since environments may share one database. */
+export const qualifiedQueue = (queue: string) => `${env.QUEUE_PREFIX}:${queue}`;
+
 export async function recordDeadLetter(queue: string, job: Job, err?: Error): Promise<boolean> {
   const result = await db.deadLetter.createMany({
     data: [
       {
-        queue,
+        queue: qualifiedQueue(queue),
         jobId: String(job.id),
+        enqueuedAt: new Date(job.timestamp),
         name: job.name,
         payload: (job.data ?? {}) as object,
         error: err?.message ?? job.failedReason ?? 'unknown error',
@@ -48,7 +53,7 @@ export async function sweepDeadLetters(queue: Queue): Promise<number> {
 
 export function listDeadLetters({ includeResolved = false, take = 100 } = {}) {
   return db.deadLetter.findMany({
-    where: includeResolved ? {} : { resolvedAt: null },
+    where: { queue: { startsWith: qualifiedQueue('') }, ...(includeResolved ? {} : { resolvedAt: null }) },
     orderBy: { failedAt: 'desc' },
     take,
   });

@@ -1,7 +1,7 @@
 import { AppError } from '@/lib/errors';
 import { withTimeout } from '@/lib/queue/connection';
 import { jobOptionsFor, jobs, parseJobPayload, type JobName, type JobPayload } from '@/lib/queue/jobs';
-import { getQueue } from '@/lib/queue/queues';
+import { getFlowProducer, getQueue } from '@/lib/queue/queues';
 
 export type EnqueueOptions = {
   priority?: number;
@@ -12,6 +12,12 @@ export type EnqueueOptions = {
 const ENQUEUE_TIMEOUT_MS = 3_000;
 
 /** Validates the payload against the registry, then adds the job. Fails fast if Redis is down. */
+function unavailable(err: unknown): AppError {
+  return new AppError('UNAVAILABLE', 'The job queue is unavailable right now (Redis is unreachable). Please try again in a moment.', {
+    cause: err instanceof Error ? err.message : String(err),
+  });
+}
+
 export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options: EnqueueOptions = {}) {
   const data = parseJobPayload(name, payload);
   try {
@@ -23,8 +29,42 @@ export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>
     );
     return { id: job.id!, name, queue: queue.name };
   } catch (err) {
-    throw new AppError('UNAVAILABLE', 'The job queue is unavailable right now (Redis is unreachable). Please try again in a moment.', {
-      cause: err instanceof Error ? err.message : String(err),
-    });
+    throw unavailable(err);
+  }
+}
+
+type FlowChild<N extends JobName> = { name: N; payload: JobPayload<N>; priority?: number };
+
+/**
+ * A parent job that runs once all its children have finished. A child that fails for good
+ * does not block or fail the parent (ignoreDependencyOnFailure): one bad URL never sinks a batch.
+ */
+export async function enqueueFlow<P extends JobName, C extends JobName>(
+  parent: { name: P; payload: JobPayload<P>; priority?: number; jobId?: string },
+  children: FlowChild<C>[],
+) {
+  const parentData = parseJobPayload(parent.name, parent.payload);
+  const childNodes = children.map((c) => ({
+    name: c.name,
+    queueName: jobs[c.name].queue,
+    data: parseJobPayload(c.name, c.payload),
+    opts: { ...jobOptionsFor(c.name, c.priority), ignoreDependencyOnFailure: true },
+  }));
+  try {
+    const flow = await getFlowProducer();
+    const node = await withTimeout(
+      flow.add({
+        name: parent.name,
+        queueName: jobs[parent.name].queue,
+        data: parentData,
+        opts: { ...jobOptionsFor(parent.name, parent.priority), jobId: parent.jobId },
+        children: childNodes,
+      }),
+      ENQUEUE_TIMEOUT_MS * 3,
+      'enqueue flow',
+    );
+    return { id: node.job.id!, children: node.children?.length ?? 0 };
+  } catch (err) {
+    throw unavailable(err);
   }
 }

@@ -36,7 +36,30 @@ type JobDefinition = {
   defaultPriority: number;
 };
 
+const id = z.string().min(1).max(64);
+
 export const jobs = {
+  /** Crawl a whole site and run every check (long; resumable from PostgreSQL). */
+  'audit.crawl': {
+    queue: 'analysis',
+    schema: z.object({ auditId: id }),
+    retry: { attempts: 3, backoffMs: 10_000 },
+    defaultPriority: PRIORITY.longFree,
+  },
+  /** Analyse one URL of a bulk run (quick); child of bulk.finalize in a BullMQ flow. */
+  'bulk.analyze-url': {
+    queue: 'analysis',
+    schema: z.object({ auditId: id, url: z.string().url() }),
+    retry: { attempts: 3, backoffMs: 2_000 },
+    defaultPriority: PRIORITY.quickFree,
+  },
+  /** Runs once every child of a bulk run has finished (or failed for good). */
+  'bulk.finalize': {
+    queue: 'analysis',
+    schema: z.object({ auditId: id }),
+    retry: { attempts: 5, backoffMs: 2_000 },
+    defaultPriority: PRIORITY.quickFree,
+  },
   'maintenance.cleanup': {
     queue: 'maintenance',
     schema: z.object({

@@ -1,4 +1,4 @@
-import { Queue } from 'bullmq';
+import { FlowProducer, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { env } from '@/lib/env';
 import { createRedis, waitUntilReady, withTimeout } from '@/lib/queue/connection';
@@ -27,9 +27,21 @@ export async function getQueue(name: QueueName): Promise<Queue> {
   return queue;
 }
 
+let flowProducer: FlowProducer | undefined;
+
+export async function getFlowProducer(): Promise<FlowProducer> {
+  if (flowProducer) return flowProducer;
+  const connection = await getProducerRedis();
+  flowProducer ??= new FlowProducer({ connection, prefix: env.QUEUE_PREFIX });
+  flowProducer.on('error', () => {});
+  return flowProducer;
+}
+
 /** Bounded: closing a queue whose Redis is gone would otherwise wait forever. */
 export async function closeQueues(): Promise<void> {
   const closing = [...queues.values()].map((q) => withTimeout(q.close(), 2_000, 'queue close').catch(() => {}));
+  if (flowProducer) closing.push(withTimeout(flowProducer.close(), 2_000, 'flow close').catch(() => {}));
+  flowProducer = undefined;
   queues.clear();
   await Promise.all(closing);
   producerRedis?.disconnect();

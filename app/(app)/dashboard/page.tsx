@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { StatusBadge } from '@/components/status-badge';
 import { listAuditsForUser } from '@/lib/audits/list-audits';
 import { requirePageUser } from '@/lib/auth/require-user';
@@ -21,7 +22,7 @@ export default async function DashboardPage() {
           <tbody>
             {audits.map((a) => (
               <tr key={a.id} className="border-b last:border-0">
-                <td className="p-3 font-mono text-xs">{a.url}</td>
+                <td className="p-3 font-mono text-xs"><Link href={`/audits/${a.id}`} className="text-brand-700 hover:underline">{a.url}</Link></td>
                 <td className="p-3">{a.kind.toLowerCase()}</td>
                 <td className="p-3"><StatusBadge status={a.status} /></td>
                 <td className="p-3">{a.score ?? '—'}</td>

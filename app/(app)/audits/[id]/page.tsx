@@ -1,0 +1,101 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { FindingsList } from '@/components/findings-list';
+import { LiveProgress } from '@/components/live-progress';
+import { StatusBadge } from '@/components/status-badge';
+import { getAuditForUser, listFindings, listPages, toFinding } from '@/lib/audits/audit-queries';
+import { getAuditSnapshot } from '@/lib/audits/audit-snapshot';
+import { requirePageUser } from '@/lib/auth/require-user';
+import { AppError } from '@/lib/errors';
+import { isTerminal } from '@/lib/progress/events';
+import { CancelButton } from './cancel-button';
+
+export const metadata: Metadata = { title: 'Audit' };
+export const dynamic = 'force-dynamic';
+
+function ScoreCircle({ score }: { score: number | null }) {
+  const color = score === null ? 'text-slate-400' : score >= 80 ? 'text-green-600' : score >= 50 ? 'text-amber-600' : 'text-red-600';
+  return (
+    <div className={`flex h-20 w-20 flex-col items-center justify-center rounded-full border-4 border-current ${color}`} data-testid="score">
+      <span className="text-2xl font-bold">{score ?? '—'}</span>
+    </div>
+  );
+}
+
+export default async function AuditPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+  const user = await requirePageUser();
+  const { id } = await params;
+  const query = await searchParams;
+  const audit = await getAuditForUser(id, user).catch((err) => {
+    if (err instanceof AppError && err.code === 'NOT_FOUND') notFound();
+    throw err;
+  });
+  const terminal = isTerminal(audit.status);
+  const [snapshot, findingRows, pages] = await Promise.all([getAuditSnapshot(id), terminal ? listFindings(id, { take: 2_000 }) : [], audit.kind === 'SINGLE' ? [] : listPages(id, 500)]);
+  const findings = findingRows.map(toFinding);
+  const categoryScores = Object.entries((audit.categoryScores ?? {}) as Record<string, number>).sort((a, b) => a[1] - b[1]);
+  const options = audit.options as { keyword?: string | null };
+
+  return (
+    <div className="flex flex-col gap-6">
+      <header className="flex flex-wrap items-center gap-6">
+        <ScoreCircle score={audit.score} />
+        <div className="flex min-w-0 flex-1 flex-col gap-1">
+          <p className="text-sm text-slate-500">{audit.kind.toLowerCase()} analysis · <StatusBadge status={audit.status} /></p>
+          <h1 className="truncate text-xl font-bold" title={audit.url}>{audit.url}</h1>
+          {audit.error && <p className="text-sm text-amber-700" data-testid="audit-error">{audit.error}</p>}
+          {query.accepted && (
+            <p className="text-sm text-slate-600">{query.accepted} URLs queued · {query.invalid ?? 0} invalid lines skipped · {query.duplicates ?? 0} duplicates removed</p>
+          )}
+        </div>
+        {!terminal && <CancelButton id={id} />}
+        {terminal && audit.kind !== 'SINGLE' && (
+          <a href={`/api/audits/${id}`} className="text-sm text-brand-600 underline">JSON</a>
+        )}
+      </header>
+
+      {snapshot && audit.kind !== 'SINGLE' && <LiveProgress initial={snapshot} />}
+
+      {categoryScores.length > 0 && (
+        <section className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-5" data-testid="category-scores">
+          {categoryScores.map(([category, score]) => (
+            <div key={category} className="rounded-lg bg-white p-3 shadow-sm">
+              <p className="text-xs capitalize text-slate-500">{category.replaceAll('-', ' ')}</p>
+              <p className="text-lg font-semibold">{score}</p>
+              <div className="mt-1 h-1.5 rounded bg-slate-200"><div className={`h-full rounded ${score >= 80 ? 'bg-green-500' : score >= 50 ? 'bg-amber-500' : 'bg-red-500'}`} style={{ width: `${score}%` }} /></div>
+            </div>
+          ))}
+        </section>
+      )}
+
+      {options.keyword && <p className="text-sm text-slate-600">Target keyword: <span className="font-medium">{options.keyword}</span> (see the keyword findings below)</p>}
+
+      {terminal && (
+        <section className="flex flex-col gap-3">
+          <h2 className="text-lg font-semibold">Findings ({findings.length})</h2>
+          <FindingsList findings={findings} />
+        </section>
+      )}
+
+      {pages.length > 0 && (
+        <section className="flex flex-col gap-2">
+          <h2 className="text-lg font-semibold">Pages ({audit.pagesDone})</h2>
+          <table className="w-full bg-white text-left text-sm shadow-sm" data-testid="pages">
+            <thead className="border-b text-slate-500"><tr><th className="p-2">URL</th><th className="p-2">Status</th><th className="p-2">Depth</th><th className="p-2">Score</th><th className="p-2">Problem</th></tr></thead>
+            <tbody>
+              {pages.map((p) => (
+                <tr key={p.id} className="border-b last:border-0">
+                  <td className="max-w-md truncate p-2 font-mono text-xs" title={p.url}>{p.url}</td>
+                  <td className="p-2">{p.status || '—'}</td>
+                  <td className="p-2">{p.depth ?? '—'}</td>
+                  <td className="p-2">{p.score ?? '—'}</td>
+                  <td className="p-2 text-xs text-amber-700">{p.error}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </div>
+  );
+}

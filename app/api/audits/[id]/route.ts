@@ -1,0 +1,17 @@
+import { getAuditForUser, getAuditResult } from '@/lib/audits/audit-queries';
+import { requireUser } from '@/lib/auth/require-user';
+import { toErrorResponse } from '@/lib/errors';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    const user = await requireUser();
+    const { id } = await params;
+    await getAuditForUser(id, user);
+    return Response.json(await getAuditResult(id));
+  } catch (err) {
+    const { status, body } = toErrorResponse(err);
+    return Response.json(body, { status });
+  }
+}

@@ -1,0 +1,236 @@
+import type { Redis } from 'ioredis';
+import type { PageFacts } from '@/lib/analysis/page-facts';
+import { extractPageFacts } from '@/lib/analysis/extract-page-facts';
+import { scoreAudit } from '@/lib/audits/score-audit';
+import { auditOptions } from '@/lib/audits/audit-input';
+import { finishAudit, getAuditStatus, markAuditRunning, mergeAuditState } from '@/lib/audits/audit-lifecycle';
+import { getAudit } from '@/lib/audits/audit-queries';
+import { countFindingsBySeverity } from '@/lib/audits/audit-snapshot';
+import { savePageResult, saveSiteFindings } from '@/lib/audits/save-page-result';
+import { runPageChecks } from '@/lib/checks/run-page-checks';
+import { runSiteChecks } from '@/lib/checks/run-site-checks';
+import type { Severity } from '@/lib/checks/types';
+import { buildSiteGraph, type GraphFacts, type GraphPageInput } from '@/lib/crawler/build-site-graph';
+import { crawlSite } from '@/lib/crawler/crawl-site';
+import type { CrawlPageResult, CrawlState, FrontierEntry } from '@/lib/crawler/crawl-types';
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+import { fetchPage } from '@/lib/fetch/fetch-page';
+import { looksClientRendered } from '@/lib/fetch/looks-client-rendered';
+import type { RenderResult } from '@/lib/fetch/types';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { logger } from '@/lib/logger';
+import { createAuditReporter } from '@/lib/progress/audit-reporter';
+
+const CANCEL_POLL_MS = 1_000;
+
+/** What each page row keeps so the site graph and the crawl frontier can be rebuilt from PostgreSQL. */
+type StoredCrawlFacts = { graph: GraphPageInput; discovered: FrontierEntry[] };
+
+function graphFacts(f: PageFacts): GraphFacts {
+  return {
+    title: f.title,
+    metaDescription: f.metaDescription,
+    h1s: f.h1s,
+    textHash: f.textHash,
+    wordCount: f.wordCount,
+    canonicals: f.canonicals,
+    canonicalFromHeader: f.canonicalFromHeader,
+    robots: f.robots,
+    hreflang: f.hreflang,
+    links: f.links,
+  };
+}
+
+function pageError(r: CrawlPageResult): string | null {
+  if (r.blockedByRobots) return 'Blocked by robots.txt (not fetched).';
+  if (r.fetchError) return `${r.fetchError.code}: ${r.fetchError.message}`;
+  if (r.analysisError) return `Analysis failed: ${r.analysisError}`;
+  if (r.response && r.response.status >= 500) return `Server error ${r.response.status}.`;
+  return null;
+}
+
+/** Resume point: every stored page is done; everything they discovered and nobody fetched is the frontier. */
+async function loadCrawlState(auditId: string, startUrl: string, sitemapUrls?: string[]): Promise<CrawlState | undefined> {
+  const pages = await db.page.findMany({ where: { auditId }, select: { url: true, facts: true } });
+  if (pages.length === 0) return undefined;
+  const done = new Set(pages.map((p) => p.url));
+  const frontier = new Map<string, FrontierEntry>();
+  for (const p of pages) {
+    for (const entry of (p.facts as StoredCrawlFacts | null)?.discovered ?? []) {
+      const known = frontier.get(entry.url);
+      if (done.has(entry.url)) continue;
+      if (!known || (entry.depth !== null && (known.depth === null || entry.depth < known.depth))) frontier.set(entry.url, entry);
+    }
+  }
+  if (!done.has(startUrl) && !frontier.has(startUrl)) frontier.set(startUrl, { url: startUrl, depth: 0 });
+  return { done: [...done], frontier: [...frontier.values()], sitemapUrls };
+}
+
+export type RunAuditDeps = {
+  /** Progress stream connection; null runs without live events (e.g. CLI without Redis). */
+  redis: Redis | null;
+  render?: (url: string) => Promise<RenderResult>;
+  /** Aborted on worker shutdown. */
+  signal?: AbortSignal;
+};
+
+/**
+ * The professional audit pipeline, shared by the worker and the CLI's in-process mode:
+ * crawl → persist each page with its findings → site checks on the graph rebuilt from the
+ * database → score → final status. Safe to run again on the same audit: it resumes.
+ */
+export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<void> {
+  const audit = await getAudit(auditId);
+  if (!audit || !(await markAuditRunning(auditId))) return; // cancelled or finished meanwhile
+  const options = auditOptions.parse(audit.options);
+  const state = (audit.state ?? {}) as { sitemapUrls?: string[] };
+  const reporter = createAuditReporter(deps.redis, {
+    auditId,
+    status: 'RUNNING',
+    phase: 'discovering',
+    discovered: audit.pagesTotal,
+    crawled: audit.pagesDone,
+    failed: audit.pagesFailed,
+    limit: options.maxPages,
+    findings: await countFindingsBySeverity(auditId),
+  });
+  await reporter.progress({});
+
+  const cancel = new AbortController();
+  const poll = setInterval(() => {
+    getAuditStatus(auditId)
+      .then((s) => s === 'CANCELLED' && cancel.abort(new Error('cancelled')))
+      .catch(() => {});
+  }, CANCEL_POLL_MS);
+  const signal = deps.signal ? AbortSignal.any([deps.signal, cancel.signal]) : cancel.signal;
+
+  try {
+    const outcome = await crawlSite(
+      {
+        startUrl: audit.url,
+        maxPages: options.maxPages,
+        maxDepth: options.maxDepth,
+        include: options.include,
+        exclude: options.exclude,
+        renderMode: deps.render ? options.renderMode : 'never',
+        respectRobots: options.respectRobots,
+        userAgent: env.CRAWLER_USER_AGENT,
+        allowedPrivateHosts: env.ALLOWED_PRIVATE_HOSTS,
+        timeouts: { headersMs: options.pageTimeoutMs, bodyMs: options.pageTimeoutMs },
+        signal,
+        resume: await loadCrawlState(auditId, audit.url, state.sitemapUrls),
+      },
+      {
+        fetchPage,
+        extractPageFacts,
+        render: deps.render,
+        looksClientRendered,
+        onSitemaps: async (result) => {
+          await mergeAuditState(auditId, { sitemapUrls: result.urls });
+        },
+        onPage: async (r) => {
+          // A redirecting URL's facts describe its target, which is analysed under its own URL.
+          const findings = r.facts && !r.redirectTo ? runPageChecks(r.facts) : [];
+          const stored: StoredCrawlFacts = {
+            graph: {
+              url: r.url,
+              depth: r.depth,
+              fetchError: r.fetchError,
+              blockedByRobots: r.blockedByRobots,
+              redirectTo: r.redirectTo,
+              response: r.response && { status: r.response.status, contentType: r.response.contentType, redirects: r.response.redirects, redirectError: r.response.redirectError },
+              facts: r.facts && graphFacts(r.facts),
+            },
+            discovered: r.discovered,
+          };
+          const error = pageError(r);
+          // A redirecting URL is reported with its own (3xx) status, not its target's.
+          const status = r.response?.redirects[0]?.status ?? r.response?.status ?? 0;
+          await savePageResult(
+            auditId,
+            {
+              url: r.url,
+              finalUrl: r.response?.finalUrl ?? null,
+              status,
+              depth: r.depth,
+              title: r.facts?.title ?? null,
+              wordCount: r.facts?.wordCount ?? 0,
+              loadMs: r.response ? Math.round(r.response.totalMs) : null,
+              error: error ?? (r.renderError ? `Rendering failed: ${r.renderError}` : null),
+              facts: JSON.parse(JSON.stringify(stored)) as Prisma.InputJsonValue,
+            },
+            findings,
+          );
+          reporter.addFindings(findings);
+          await reporter.page(
+            { url: r.url, status, depth: r.depth, findings: findings.length, error },
+            { crawled: reporter.state.crawled + 1, failed: reporter.state.failed + (error && !r.blockedByRobots ? 1 : 0), currentUrl: r.url },
+          );
+        },
+        onProgress: (p) => {
+          void reporter.progress({
+            phase: p.phase === 'crawling' || p.phase === 'done' ? 'crawling' : 'discovering',
+            discovered: p.discovered,
+            crawled: p.crawled,
+            failed: p.failed,
+            currentUrl: p.currentUrl,
+            etaSeconds: p.etaMs === null ? null : Math.round(p.etaMs / 1000),
+          });
+        },
+      },
+    );
+
+    if (cancel.signal.aborted) {
+      await reporter.status({ status: 'CANCELLED', phase: 'done', currentUrl: null, etaSeconds: null, error: 'Cancelled by the user.' });
+      return;
+    }
+    if (deps.signal?.aborted) throw new Error('Worker shut down mid-audit; the audit resumes on the next attempt.');
+
+    await reporter.progress({ phase: 'analyzing', currentUrl: null, etaSeconds: null });
+    // Ordered, so the graph (and every message listing URLs) is the same however the crawl ran.
+    const pages = await db.page.findMany({ where: { auditId }, orderBy: { url: 'asc' }, select: { facts: true } });
+    const graph = buildSiteGraph({
+      startUrl: audit.url,
+      pages: pages.flatMap((p) => ((p.facts as StoredCrawlFacts | null)?.graph ? [(p.facts as StoredCrawlFacts).graph] : [])),
+      sitemapUrls: outcome.state.sitemapUrls,
+      robotsTxt: outcome.robotsTxt,
+    });
+    const siteFindings = runSiteChecks(graph);
+    await saveSiteFindings(auditId, siteFindings);
+
+    const failedPages = await db.page.count({ where: { auditId, error: { not: null }, NOT: { error: { startsWith: 'Blocked by robots' } } } });
+    const okPages = await db.page.count({ where: { auditId, error: null, status: { gt: 0 } } });
+    const allFindings = (await db.finding.findMany({ where: { auditId }, select: { checkId: true, severity: true, category: true, url: true } })).map((f) => ({
+      ...f,
+      severity: f.severity.toLowerCase() as Severity,
+    }));
+    const { score, categoryScores } = scoreAudit(allFindings, Math.max(okPages, 1));
+    const hostsDown = outcome.stopReason === 'hosts-down';
+    const status = okPages === 0 ? 'FAILED' : failedPages > 0 || hostsDown ? 'COMPLETED_WITH_ERRORS' : 'COMPLETED';
+    const error =
+      okPages === 0
+        ? hostsDown
+          ? `The site did not answer (${outcome.progress.hostsDown.join(', ')}): no page could be crawled.`
+          : 'No page could be crawled.'
+        : failedPages > 0
+          ? `${failedPages} of ${pages.length} URLs failed; see the pages list.`
+          : null;
+    await finishAudit(auditId, { status, score: okPages ? score : null, categoryScores: okPages ? categoryScores : null, error, counts: { pages: pages.length, failed: failedPages, total: pages.length } });
+    await reporter.status({
+      status,
+      phase: 'done',
+      discovered: pages.length,
+      crawled: pages.length,
+      failed: failedPages,
+      score: okPages ? score : null,
+      error,
+      currentUrl: null,
+      etaSeconds: 0,
+      findings: await countFindingsBySeverity(auditId),
+    });
+    logger.info({ auditId, status, pages: pages.length, failedPages, score, stopReason: outcome.stopReason }, 'audit finished');
+  } finally {
+    clearInterval(poll);
+  }
+}
