@@ -2,30 +2,25 @@ import { parseUrlList } from '@/lib/audits/audit-input';
 import { readUrlList } from '@/lib/audits/read-url-list';
 import { startBulkAnalysis } from '@/lib/audits/start-audit';
 import { requireUser } from '@/lib/auth/require-user';
-import { AppError, toErrorResponse } from '@/lib/errors';
+import { AppError } from '@/lib/errors';
+import { jsonRoute, readJson } from '@/lib/http/json-route';
 
 export const dynamic = 'force-dynamic';
 
 /** POST JSON {urls: string[] | string} or multipart (urls text, file) → 202 {id, accepted, invalid, duplicates}. */
-export async function POST(request: Request) {
-  try {
-    const user = await requireUser();
-    let list;
-    if ((request.headers.get('content-type') ?? '').includes('application/json')) {
-      const body = (await request.json().catch(() => null)) as { urls?: unknown } | null;
-      const urls = body?.urls;
-      if (!(typeof urls === 'string' || (Array.isArray(urls) && urls.every((u) => typeof u === 'string')))) {
-        throw new AppError('BAD_REQUEST', 'Send {"urls": ["https://…", …]} or a newline-separated string.');
-      }
-      list = parseUrlList(Array.isArray(urls) ? urls.join('\n') : urls);
-      if (list.urls.length === 0) throw new AppError('BAD_REQUEST', 'None of the lines is a valid URL.', list);
-    } else {
-      list = await readUrlList(await request.formData());
+export const POST = jsonRoute(async (request) => {
+  const user = await requireUser();
+  let list;
+  if ((request.headers.get('content-type') ?? '').includes('application/json')) {
+    const urls = ((await readJson(request, '{"urls": ["https://…"]}')) as { urls?: unknown } | null)?.urls;
+    if (!(typeof urls === 'string' || (Array.isArray(urls) && urls.every((u) => typeof u === 'string')))) {
+      throw new AppError('BAD_REQUEST', 'Send {"urls": ["https://…", …]} or a newline-separated string.');
     }
-    const audit = await startBulkAnalysis(list.urls, user);
-    return Response.json({ id: audit.id, accepted: list.urls.length, invalid: list.invalid, duplicates: list.duplicates }, { status: 202 });
-  } catch (err) {
-    const { status, body } = toErrorResponse(err);
-    return Response.json(body, { status });
+    list = parseUrlList(Array.isArray(urls) ? urls.join('\n') : urls);
+    if (list.urls.length === 0) throw new AppError('BAD_REQUEST', 'None of the lines is a valid URL.', list);
+  } else {
+    list = await readUrlList(await request.formData());
   }
-}
+  const audit = await startBulkAnalysis(list.urls, user);
+  return Response.json({ id: audit.id, accepted: list.urls.length, invalid: list.invalid, duplicates: list.duplicates }, { status: 202 });
+});

@@ -1,17 +1,12 @@
 import { getAuditForUser, getAuditResult } from '@/lib/audits/audit-queries';
 import { requireUser } from '@/lib/auth/require-user';
-import { toErrorResponse } from '@/lib/errors';
+import { jsonRoute } from '@/lib/http/json-route';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    const user = await requireUser();
-    const { id } = await params;
-    await getAuditForUser(id, user);
-    return Response.json(await getAuditResult(id));
-  } catch (err) {
-    const { status, body } = toErrorResponse(err);
-    return Response.json(body, { status });
-  }
-}
+export const GET = jsonRoute<{ id: string }>(async (_request, { params }) => {
+  const user = await requireUser();
+  const { id } = await params;
+  await getAuditForUser(id, user);
+  return getAuditResult(id);
+});
