@@ -11,6 +11,7 @@ test('instant analysis of a page shows the score, findings by category and fix a
   await expect(page).toHaveURL(/\/audits\/[a-z0-9]+$/, { timeout: 30_000 });
   await expect(page.getByTestId('score')).toBeVisible();
   await expect(page.getByTestId('category-scores')).toBeVisible();
+  await expect(page.getByTestId('keyword')).toContainText('Keyword “fixture”');
   const findings = page.getByTestId('findings');
   await findings.locator('summary').first().click();
   await expect(findings.getByText('How to fix:').first()).toBeVisible();

@@ -1,5 +1,6 @@
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import type { KeywordAnalysis } from '@/lib/analysis/keyword';
 import type { CurrentUser } from '@/lib/auth/require-user';
 import type { Finding } from '@/lib/checks/types';
 import type { Severity as DbSeverity } from '@/lib/generated/prisma/enums';
@@ -44,6 +45,12 @@ export function listPages(auditId: string, take = 10_000) {
     take,
     select: { id: true, url: true, finalUrl: true, status: true, depth: true, title: true, wordCount: true, loadMs: true, error: true, score: true },
   });
+}
+
+/** The keyword report stored with an instant analysis, if it had a keyword. */
+export async function getKeywordAnalysis(auditId: string): Promise<KeywordAnalysis | null> {
+  const page = await db.page.findFirst({ where: { auditId }, select: { facts: true } });
+  return ((page?.facts as { keyword?: KeywordAnalysis | null } | null)?.keyword ?? null);
 }
 
 /** The whole result in the CLI/API shape: pages with their findings, and site findings. */

@@ -55,7 +55,7 @@ export default async function AdminPage() {
         <CleanupForm />
         <ul className="text-sm" data-testid="maintenance-runs">
           {runs.map((r) => (
-            <li key={r.id}>{r.finishedAt.toISOString().replace('T', ' ').slice(0, 19)} — {r.task}: removed {r.removed}</li>
+            <li key={r.id} data-run-id={r.id}>{r.finishedAt.toISOString().replace('T', ' ').slice(0, 19)} — {r.task}: removed {r.removed}</li>
           ))}
           {runs.length === 0 && <li className="text-slate-500">No runs yet.</li>}
         </ul>

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { FindingsList } from '@/components/findings-list';
+import { KeywordPanel } from '@/components/keyword-panel';
 import { LiveProgress } from '@/components/live-progress';
 import { StatusBadge } from '@/components/status-badge';
-import { getAuditForUser, listFindings, listPages, toFinding } from '@/lib/audits/audit-queries';
+import { getAuditForUser, getKeywordAnalysis, listFindings, listPages, toFinding } from '@/lib/audits/audit-queries';
 import { getAuditSnapshot } from '@/lib/audits/audit-snapshot';
 import { requirePageUser } from '@/lib/auth/require-user';
 import { AppError } from '@/lib/errors';
@@ -31,10 +32,15 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
     throw err;
   });
   const terminal = isTerminal(audit.status);
-  const [snapshot, findingRows, pages] = await Promise.all([getAuditSnapshot(id), terminal ? listFindings(id, { take: 2_000 }) : [], audit.kind === 'SINGLE' ? [] : listPages(id, 500)]);
+  const single = audit.kind === 'SINGLE';
+  const [snapshot, findingRows, pages, keyword] = await Promise.all([
+    getAuditSnapshot(id),
+    terminal ? listFindings(id, { take: 5_000 }) : [],
+    single ? [] : listPages(id, 500),
+    single ? getKeywordAnalysis(id) : null,
+  ]);
   const findings = findingRows.map(toFinding);
   const categoryScores = Object.entries((audit.categoryScores ?? {}) as Record<string, number>).sort((a, b) => a[1] - b[1]);
-  const options = audit.options as { keyword?: string | null };
 
   return (
     <div className="flex flex-col gap-6">
@@ -49,12 +55,12 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
           )}
         </div>
         {!terminal && <CancelButton id={id} />}
-        {terminal && audit.kind !== 'SINGLE' && (
+        {terminal && !single && (
           <a href={`/api/audits/${id}`} className="text-sm text-brand-600 underline">JSON</a>
         )}
       </header>
 
-      {snapshot && audit.kind !== 'SINGLE' && <LiveProgress initial={snapshot} />}
+      {snapshot && !single && <LiveProgress initial={snapshot} />}
 
       {categoryScores.length > 0 && (
         <section className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-5" data-testid="category-scores">
@@ -68,7 +74,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
         </section>
       )}
 
-      {options.keyword && <p className="text-sm text-slate-600">Target keyword: <span className="font-medium">{options.keyword}</span> (see the keyword findings below)</p>}
+      {keyword && <KeywordPanel k={keyword} />}
 
       {terminal && (
         <section className="flex flex-col gap-3">
