@@ -11,7 +11,7 @@ const { createRenderPool } = await import('@/lib/fetch/render-pool');
 const runs = Number(process.argv[2] ?? 200);
 
 function page(): string {
-  const paragraphs = Array.from({ length: 160 }, (_, i) => `<h2>Section ${i}</h2><p>Paragraph ${i}: running shoes for trail and road, tested over months by our editors, with notes on fit, grip and weight. <a href="/p/${i}">Read about model ${i}</a></p><img src="/img/${i}.jpg" alt="Shoe ${i}" width="400" height="300">`).join('\n');
+  const paragraphs = Array.from({ length: 400 }, (_, i) => `<h2>Section ${i}</h2><p>Paragraph ${i}: running shoes for trail and road, tested over months by our editors, with notes on fit, grip and weight. <a href="/p/${i}">Read about model ${i}</a></p><img src="/img/${i}.jpg" alt="Shoe ${i}" width="400" height="300">`).join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Best running shoes of the year, tested</title>
 <meta name="description" content="We tested 160 running shoes on trail and road. Here are the best for every runner, with fit, grip and weight notes."><link rel="canonical" href="/bench">
 <script type="application/ld+json">{"@context":"https://schema.org","@type":"Article","headline":"Best running shoes","author":{"@type":"Person","name":"A. Editor"},"datePublished":"2026-01-01"}</script></head>

@@ -37,7 +37,7 @@ const bareSeconds = (performance.now() - t) / 1000;
 const bareRate = pages / bareSeconds;
 
 // 2. Full pipeline through a real worker process.
-const worker = spawn('node', ['--import', 'tsx', 'worker/main.ts'], { env: { ...process.env, RO_SERVICE: 'worker', WORKER_CONCURRENCY: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
+const worker = spawn('node', ['--import', 'tsx', 'worker/main.ts'], { env: { ...process.env, RO_SERVICE: 'worker', WORKER_CONCURRENCY: '1', LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
 await new Promise<void>((resolve) => worker.stdout!.on('data', (c: Buffer) => c.toString().includes('worker started') && resolve()));
 let peakKb = 0;
 const sampler = setInterval(() => {
@@ -48,7 +48,7 @@ const sampler = setInterval(() => {
     /* process gone */
   }
 }, 200);
-const options = auditOptions.parse({ maxPages: pages, maxDepth: 1_000, renderMode: 'never' });
+const options = auditOptions.parse({ maxPages: pages, maxDepth: 50, renderMode: 'never' });
 t = performance.now();
 const audit = await startProfessionalAudit({ url: `${site.url}/gen/1`, ...options, include: ['/gen/*'] }, null);
 for (;;) {
