@@ -4,5 +4,6 @@ set -euo pipefail
 DATA="$(cd "$(dirname "$0")/.." && pwd)/.data"
 for name in web worker; do
   f="$DATA/run/$name.pid"
-  if [ -f "$f" ]; then kill "$(cat "$f")" 2>/dev/null && echo "stopped $name"; rm -f "$f"; fi
+  # Each was started with setsid: stop its whole process group (next start forks next-server).
+  if [ -f "$f" ]; then kill -- -"$(cat "$f")" 2>/dev/null && echo "stopped $name"; rm -f "$f"; fi
 done

@@ -19,13 +19,13 @@ npx next build >"$DATA/build.log" 2>&1 || { tail -40 "$DATA/build.log"; exit 1; 
 
 mkdir -p "$DATA/run" "$DATA/logs"
 for name in web worker; do
-  if [ -f "$DATA/run/$name.pid" ]; then kill "$(cat "$DATA/run/$name.pid")" 2>/dev/null || true; fi
+  if [ -f "$DATA/run/$name.pid" ]; then kill -- -"$(cat "$DATA/run/$name.pid")" 2>/dev/null || true; fi
 done
 sleep 1
 PORT=${PORT:-3000}
-nohup node_modules/.bin/next start -H "${HOST:-127.0.0.1}" -p "$PORT" >"$DATA/logs/web.log" 2>&1 &
+setsid nohup node_modules/.bin/next start -H "${HOST:-127.0.0.1}" -p "$PORT" >"$DATA/logs/web.log" 2>&1 &
 echo $! >"$DATA/run/web.pid"
-RO_SERVICE=worker nohup node --import tsx worker/main.ts >"$DATA/logs/worker.log" 2>&1 &
+RO_SERVICE=worker setsid nohup node --import tsx worker/main.ts >"$DATA/logs/worker.log" 2>&1 &
 echo $! >"$DATA/run/worker.pid"
 
 log "waiting for the app to report healthy"
