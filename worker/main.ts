@@ -6,7 +6,6 @@ import { startHeartbeat } from '@/lib/health/worker-heartbeat';
 import { jobOptionsFor, QUEUE_NAMES } from '@/lib/queue/jobs';
 import { closeQueues, getQueue } from '@/lib/queue/queues';
 import { closeRenderPool } from '@/lib/fetch/shared-render-pool';
-import { closeProgressRedis } from '@/worker/progress-redis';
 import { startWorkers } from '@/worker/start-workers';
 
 // The only place BullMQ workers start. Scale out by running more of these processes.
@@ -44,7 +43,6 @@ async function main() {
     heartbeatRedis.disconnect();
     await closeQueues();
     await closeRenderPool();
-    closeProgressRedis();
     await db.$disconnect();
     logger.info('worker stopped');
     process.exit(0);

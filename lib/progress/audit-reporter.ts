@@ -10,7 +10,8 @@ const DB_WRITE_INTERVAL_MS = 1_000;
 /**
  * Keeps the live snapshot of one running audit, appends typed events to its Redis stream and
  * mirrors the counters to PostgreSQL at most once a second. Publishing is best effort: a Redis
- * hiccup must never fail the audit, since PostgreSQL already holds the results.
+ * hiccup must never fail or stall the audit, since PostgreSQL already holds the results — so the
+ * connection must be a fail-fast (producer) one, not a worker connection that waits forever.
  */
 export function createAuditReporter(redis: Redis | null, initial: Omit<ProgressSnapshot, 'findings' | 'score' | 'error' | 'etaSeconds' | 'currentUrl'> & Partial<ProgressSnapshot>) {
   const state: ProgressSnapshot = {

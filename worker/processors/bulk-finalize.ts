@@ -1,7 +1,7 @@
 import { finalizeBulk } from '@/lib/audits/run-bulk';
-import { getProgressRedis } from '@/worker/progress-redis';
+import { getProducerRedis } from '@/lib/queue/queues';
 import type { Processor } from '@/worker/processor';
 
 export const bulkFinalize: Processor<'bulk.finalize'> = async ({ auditId }) => {
-  await finalizeBulk(auditId, { redis: getProgressRedis() });
+  await finalizeBulk(auditId, { redis: await getProducerRedis() });
 };
