@@ -6,6 +6,7 @@ import { startHeartbeat } from '@/lib/health/worker-heartbeat';
 import { jobOptionsFor, QUEUE_NAMES } from '@/lib/queue/jobs';
 import { closeQueues, getQueue } from '@/lib/queue/queues';
 import { closeRenderPool } from '@/lib/fetch/shared-render-pool';
+import { closeAnalysisPool } from '@/lib/analysis/analysis-pool';
 import { startWorkers } from '@/worker/start-workers';
 
 // The only place BullMQ workers start. Scale out by running more of these processes.
@@ -43,6 +44,7 @@ async function main() {
     heartbeatRedis.disconnect();
     await closeQueues();
     await closeRenderPool();
+    await closeAnalysisPool();
     await db.$disconnect();
     logger.info('worker stopped');
     process.exit(0);

@@ -1,5 +1,5 @@
-import { analyzePageFacts } from '@/lib/analysis/analyze-page-facts';
-import { extractPageFacts } from '@/lib/analysis/extract-page-facts';
+import type { PageAnalysis } from '@/lib/analysis/analyze-page-facts';
+import { AnalysisBudgetError, analyzeDocument } from '@/lib/analysis/analysis-pool';
 import type { PageFacts } from '@/lib/analysis/page-facts';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
@@ -24,7 +24,7 @@ export type AnalyzedPage = {
   fetch: FetchResult;
   rendered: boolean;
   renderError?: string;
-  result: ReturnType<typeof analyzePageFacts>;
+  result: PageAnalysis;
 };
 
 function isHtml(fetched: FetchResult) {
@@ -58,7 +58,14 @@ export async function analyzeUrl(url: string, options: AnalyzeUrlOptions = {}): 
       logger.warn({ url, err: renderError }, 'render failed, analysing raw HTML');
     }
   }
-  const facts = extractPageFacts({ fetch: fetched, rendered, looksClientRendered: clientRendered });
-  const result = analyzePageFacts(facts, { keyword: options.keyword });
-  return { facts, fetch: fetched, rendered: Boolean(rendered), renderError, result };
+  try {
+    const { facts, analysis } = await analyzeDocument(
+      { fetch: fetched, rendered, looksClientRendered: clientRendered, keyword: options.keyword, checks: true },
+      { signal: options.signal },
+    );
+    return { facts, fetch: fetched, rendered: Boolean(rendered), renderError, result: analysis as PageAnalysis };
+  } catch (err) {
+    if (err instanceof AnalysisBudgetError) throw new AppError('UNPROCESSABLE', err.message, { analysisError: 'TIME_BUDGET' });
+    throw err;
+  }
 }

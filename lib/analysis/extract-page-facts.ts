@@ -291,7 +291,8 @@ function extractDocument(html: string, pageUrl: string, header: HeaderFacts): Do
   const ignoredHeadElements: string[] = [];
 
   // Document base URL: first <base href> wins (resolved against the page URL).
-  const baseEl = $('base[href]').first();
+  // The selector walks the whole tree (recursively, deep pages hurt): skip it when there is no <base.
+  const baseEl = /<base[\s>\/]/i.test(html) ? $('base[href]').first() : $([]);
   const baseHrefRaw = baseEl.length ? (baseEl.attr('href') ?? '').trim() : null;
   const baseHref = baseHrefRaw ? resolveUrl(baseHrefRaw, pageUrl) : null;
   const baseUrl = baseHref ?? pageUrl;
@@ -685,7 +686,8 @@ function extractDocument(html: string, pageUrl: string, header: HeaderFacts): Do
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] as AnyNode, ctx: childCtx });
   }
 
-  for (const el of microdataRoots) structuredData.push(buildMicrodata(el, baseUrl));
+  // Each root reads its whole subtree: nested roots would make this quadratic, so only the first few.
+  for (const el of microdataRoots.slice(0, MICRODATA_MAX_ROOTS)) structuredData.push(buildMicrodata(el, baseUrl));
 
   const text = collapseWhitespace(textParts.join(''));
   const title = titles.length > 0 ? (titles[0] ?? null) : null;
@@ -791,20 +793,30 @@ function readRawText(el: Element): string {
   return out;
 }
 
-/** Visible text of a subtree; with altFallback, images contribute their alt text. */
+// Headings, buttons and links read their own subtree; on hostile markup (100,000 nested <h2>s)
+// that is quadratic, so each read stops after this many nodes or characters — far beyond any
+// real heading or link text.
+const TEXT_READ_MAX_NODES = 500;
+const TEXT_READ_MAX_CHARS = 2_000;
+
+/** Visible text of a subtree (bounded, see above); with altFallback, images contribute their alt text. */
 function readText(el: Element, altFallback = false): string {
   const parts: string[] = [];
-  const stack: AnyNode[] = [...el.children].reverse();
-  while (stack.length) {
+  const stack: AnyNode[] = el.children.slice(0, TEXT_READ_MAX_NODES).reverse();
+  let nodes = 0;
+  let chars = 0;
+  while (stack.length && nodes++ < TEXT_READ_MAX_NODES && chars < TEXT_READ_MAX_CHARS) {
     const node = stack.pop() as AnyNode;
     if (node.type === 'text') {
-      parts.push((node as unknown as { data: string }).data);
+      const data = (node as unknown as { data: string }).data.slice(0, TEXT_READ_MAX_CHARS);
+      chars += data.length;
+      parts.push(data);
     } else if (node.type === 'tag') {
       const child = node as Element;
       if (SKIP_TEXT_ELEMENTS.has(child.name)) continue;
       if (child.name === 'img' && altFallback && child.attribs['alt']) parts.push(` ${child.attribs['alt']} `);
       if (!INLINE_ELEMENTS.has(child.name)) parts.push(' ');
-      for (let i = child.children.length - 1; i >= 0; i--) stack.push(child.children[i] as AnyNode);
+      for (let i = Math.min(child.children.length, TEXT_READ_MAX_NODES) - 1; i >= 0; i--) stack.push(child.children[i] as AnyNode);
     }
   }
   return parts.join('');
@@ -848,10 +860,12 @@ function buildLink(el: Element, baseUrl: string, pageUrl: string, position: Land
   return link;
 }
 
+/** Bounded like readText: it runs once per link. */
 function findDescendants(el: Element, tag: string): Element[] {
   const out: Element[] = [];
   const stack: AnyNode[] = [...el.children];
-  while (stack.length) {
+  let nodes = 0;
+  while (stack.length && nodes++ < TEXT_READ_MAX_NODES) {
     const node = stack.pop() as AnyNode;
     if (node.type === 'tag') {
       const child = node as Element;
@@ -943,18 +957,36 @@ function parseJsonLd(content: string): StructuredDataFact {
     .replace(/(?:-->|\/\/\s*\]\]>|\]\]>)\s*$/, '')
     .trim();
   const rawSample = raw.length > 2000 ? `${raw.slice(0, 2000)}…` : raw;
+  let data: unknown;
   try {
-    const data: unknown = JSON.parse(cleaned);
-    return { format: 'json-ld', types: collectTypes(data), data, raw: rawSample };
+    data = JSON.parse(cleaned);
   } catch (error) {
     // Google tolerates raw line breaks inside strings; so do we (only that, nothing else).
     try {
-      const data: unknown = JSON.parse(escapeControlCharsInStrings(cleaned));
-      return { format: 'json-ld', types: collectTypes(data), data, raw: rawSample };
+      data = JSON.parse(escapeControlCharsInStrings(cleaned));
     } catch {
       return { format: 'json-ld', types: [], data: null, error: (error as Error).message, raw: rawSample };
     }
   }
+  // Everything downstream (checks, thread transfer, the database) walks this value.
+  if (jsonDepthExceeds(data, JSON_LD_MAX_DEPTH)) {
+    return { format: 'json-ld', types: [], data: null, error: `Nested more than ${JSON_LD_MAX_DEPTH} levels deep; not read.`, raw: rawSample };
+  }
+  return { format: 'json-ld', types: collectTypes(data), data, raw: rawSample };
+}
+
+const JSON_LD_MAX_DEPTH = 64;
+const MICRODATA_MAX_ROOTS = 50;
+
+function jsonDepthExceeds(data: unknown, limit: number): boolean {
+  const stack: { value: unknown; depth: number }[] = [{ value: data, depth: 0 }];
+  while (stack.length) {
+    const { value, depth } = stack.pop() as { value: unknown; depth: number };
+    if (!value || typeof value !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(value)) stack.push({ value: child, depth: depth + 1 });
+  }
+  return false;
 }
 
 function escapeControlCharsInStrings(json: string): string {

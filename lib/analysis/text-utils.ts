@@ -73,8 +73,14 @@ export function computeFleschReadingEase(text: string, minWords = 100): number |
   let words = 0;
   let sentences = 0;
   let syllables = 0;
-  for (const m of text.matchAll(/[^.!?]+[.!?]+(?=\s|$)/g)) {
-    const w = m[0].match(/[A-Za-z]+(?:['’][A-Za-z]+)*/g) ?? [];
+  // Sentences are runs ending in [.!?]+ followed by whitespace or the end. Split, not the regex
+  // /[^.!?]+[.!?]+(?=\s|$)/g, which is quadratic on long text without a full stop.
+  const parts = text.split(/([.!?]+)/);
+  for (let i = 0; i + 1 < parts.length; i += 2) {
+    const body = parts[i] as string;
+    const next = parts[i + 2] ?? '';
+    if (!body || !(next === '' || /^\s/.test(next))) continue;
+    const w = body.match(/[A-Za-z]+(?:['’][A-Za-z]+)*/g) ?? [];
     if (w.length < 3 || w.length > 60) continue;
     sentences++;
     words += w.length;

@@ -1,7 +1,6 @@
 import { MAX_BULK_URLS, parseUrlList, type ParsedUrlList } from '@/lib/audits/audit-input';
+import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-
-const MAX_UPLOAD_BYTES = 1024 * 1024;
 
 /** URLs from a pasted text field and/or an uploaded .txt/.csv file, validated and de-duplicated. */
 export async function readUrlList(form: FormData): Promise<ParsedUrlList> {
@@ -9,7 +8,7 @@ export async function readUrlList(form: FormData): Promise<ParsedUrlList> {
   const file = form.get('file');
   if (file instanceof File && file.size > 0) {
     if (!/\.(txt|csv)$/i.test(file.name)) throw new AppError('BAD_REQUEST', `Upload a .txt or .csv file (got "${file.name}").`);
-    if (file.size > MAX_UPLOAD_BYTES) throw new AppError('BAD_REQUEST', 'The file is larger than 1 MB.');
+    if (file.size > env.MAX_UPLOAD_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `The file is larger than ${Math.round(env.MAX_UPLOAD_BYTES / 1_048_576)} MB.`);
     text += `\n${await file.text()}`;
   }
   const list = parseUrlList(text);

@@ -1,15 +1,14 @@
 import type { Redis } from 'ioredis';
 import type { PageFacts } from '@/lib/analysis/page-facts';
-import { extractPageFacts } from '@/lib/analysis/extract-page-facts';
+import { analyzeDocument } from '@/lib/analysis/analysis-pool';
 import { scoreAudit } from '@/lib/audits/score-audit';
 import { auditOptions } from '@/lib/audits/audit-input';
 import { finishAudit, getAuditStatus, markAuditRunning, mergeAuditState } from '@/lib/audits/audit-lifecycle';
 import { getAudit } from '@/lib/audits/audit-queries';
 import { countFindingsBySeverity } from '@/lib/audits/audit-snapshot';
 import { savePageResult, saveSiteFindings } from '@/lib/audits/save-page-result';
-import { runPageChecks } from '@/lib/checks/run-page-checks';
 import { runSiteChecks } from '@/lib/checks/run-site-checks';
-import type { Severity } from '@/lib/checks/types';
+import type { Finding, Severity } from '@/lib/checks/types';
 import { buildSiteGraph, type GraphFacts, type GraphPageInput } from '@/lib/crawler/build-site-graph';
 import { crawlSite } from '@/lib/crawler/crawl-site';
 import type { CrawlPageResult, CrawlState, FrontierEntry } from '@/lib/crawler/crawl-types';
@@ -105,6 +104,8 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
   }, CANCEL_POLL_MS);
   const signal = deps.signal ? AbortSignal.any([deps.signal, cancel.signal]) : cancel.signal;
 
+  // Checks run in the analysis thread with the extraction; the crawler only hands facts on.
+  const findingsOf = new WeakMap<PageFacts, Finding[]>();
   try {
     const outcome = await crawlSite(
       {
@@ -123,7 +124,11 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
       },
       {
         fetchPage,
-        extractPageFacts,
+        extractPageFacts: async (input, { signal: pageSignal }) => {
+          const { facts, analysis } = await analyzeDocument({ ...input, checks: true }, { signal: pageSignal });
+          if (analysis) findingsOf.set(facts, analysis.findings);
+          return facts;
+        },
         render: deps.render,
         looksClientRendered,
         onSitemaps: async (result) => {
@@ -131,7 +136,7 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
         },
         onPage: async (r) => {
           // A redirecting URL's facts describe its target, which is analysed under its own URL.
-          const findings = r.facts && !r.redirectTo ? runPageChecks(r.facts) : [];
+          const findings = r.facts && !r.redirectTo ? (findingsOf.get(r.facts) ?? []) : [];
           const stored: StoredCrawlFacts = {
             graph: {
               url: r.url,

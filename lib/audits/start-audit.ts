@@ -5,6 +5,7 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { enqueue, enqueueFlow } from '@/lib/queue/enqueue';
 import { priorityFor, type Tier } from '@/lib/queue/jobs';
+import { limitRate } from '@/lib/users/rate-limit';
 
 export function tierOf(user: Pick<CurrentUser, 'role'> | null): Tier {
   return user && (user.role === 'PREMIUM' || user.role === 'ADMIN') ? 'premium' : 'free';
@@ -19,6 +20,7 @@ async function failUnqueued(auditId: string, err: unknown): Promise<never> {
 
 /** Creates the audit row (QUEUED) and enqueues the crawl; returns at once. */
 export async function startProfessionalAudit(input: { url: string } & AuditOptions, user: Pick<CurrentUser, 'id' | 'role'> | null) {
+  if (user) await limitRate('audit', user.id);
   const priority = priorityFor(tierOf(user), false);
   const { url, ...options } = input;
   const audit = await createAudit({ kind: 'PROFESSIONAL', url, options: auditOptions.parse(options), userId: user?.id, priority, limit: options.maxPages });
@@ -30,6 +32,7 @@ export async function startProfessionalAudit(input: { url: string } & AuditOptio
 export async function startBulkAnalysis(urls: string[], user: Pick<CurrentUser, 'id' | 'role'> | null) {
   if (urls.length === 0) throw new AppError('BAD_REQUEST', 'No valid URLs to analyse.');
   if (urls.length > MAX_BULK_URLS) throw new AppError('BAD_REQUEST', `At most ${MAX_BULK_URLS} URLs per bulk analysis (got ${urls.length}).`);
+  if (user) await limitRate('bulk', user.id);
   const priority = priorityFor(tierOf(user), true);
   const audit = await createAudit({ kind: 'BULK', url: `${urls.length} URLs`, options: { urls }, userId: user?.id, priority, limit: urls.length });
   await db.audit.update({ where: { id: audit.id }, data: { pagesTotal: urls.length } });

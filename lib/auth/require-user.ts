@@ -1,4 +1,4 @@
-import { redirect } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { auth } from '@/lib/auth/auth';
 import { AppError } from '@/lib/errors';
 import type { Role } from '@/lib/generated/prisma/enums';
@@ -33,5 +33,16 @@ export async function requirePageUser(): Promise<CurrentUser> {
 export async function requireAdmin(): Promise<CurrentUser> {
   const user = await requireUser();
   if (user.role !== 'ADMIN') throw new AppError('FORBIDDEN', 'Administrators only.');
+  return user;
+}
+
+/**
+ * For admin pages, called by each page itself: Next renders a page in parallel with its layout
+ * and streams its output even when the layout redirects, so a layout's check protects nothing.
+ */
+export async function requirePageAdmin(next = '/admin'): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/sign-in?next=${encodeURIComponent(next)}`);
+  if (user.role !== 'ADMIN') notFound();
   return user;
 }

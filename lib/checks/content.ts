@@ -192,7 +192,9 @@ export const contentChecks = [
     run: (page): Issue[] => {
       if (!isIndexable(page)) return [];
       // snake_case identifiers in API indexes are code, not prose: drop them before counting.
-      const words = tokenizeNormalized(proseOf(page).replace(/\S*_\S*/g, ' '));
+      // (Split, not /\S*_\S*/g: that regex is quadratic on long runs without spaces.)
+      const prose = proseOf(page).split(/\s+/).filter((token) => !token.includes('_')).join(' ');
+      const words = tokenizeNormalized(prose);
       if (words.length < PAGE_THRESHOLDS.stuffingMinWords) return [];
       const counts = new Map<string, number>();
       for (const w of words) {

@@ -126,11 +126,17 @@ function collectDateProblems(page: PageFacts): string[] {
   return out;
 }
 
+/** Every string in a JSON value, space-separated (a loop, not recursion: the data is a stranger's). */
 function readContext(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.map(readContext).join(' ');
-  if (value && typeof value === 'object') return Object.values(value as Record<string, unknown>).map(readContext).join(' ');
-  return '';
+  const out: string[] = [];
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v === 'string') out.push(v);
+    else if (Array.isArray(v)) stack.push(...v);
+    else if (v && typeof v === 'object') stack.push(...Object.values(v as Record<string, unknown>));
+  }
+  return out.join(' ');
 }
 
 const typeChecks: PageCheck[] = [

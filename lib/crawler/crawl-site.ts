@@ -284,8 +284,9 @@ export async function crawlSite(options: CrawlOptions, deps: CrawlDeps): Promise
       }
     }
     try {
-      result.facts = deps.extractPageFacts({ fetch, rendered, looksClientRendered });
+      result.facts = await deps.extractPageFacts({ fetch, rendered, looksClientRendered }, { signal });
     } catch (error) {
+      if (signal.aborted) throw error;
       result.analysisError = describeError(error).message;
       return result;
     }

@@ -62,7 +62,7 @@ export type CrawlPageResult = {
   /** Facts come from the rendered DOM. */
   rendered?: boolean;
   renderError?: string;
-  /** extractPageFacts threw (the response is still reported). */
+  /** extractPageFacts threw or ran out of its time budget (the response is still reported). */
   analysisError?: string;
   /** Frontier entries this page added or moved forward; persist them for resume. */
   discovered: FrontierEntry[];
@@ -102,7 +102,11 @@ export type CrawlOutcome = {
   hosts: HostSnapshot[];
 };
 
-export type ExtractPageFactsFn = (input: { fetch: FetchResult; rendered?: RenderResult; looksClientRendered?: boolean }) => PageFacts;
+/** Production passes the analysis pool (off the event loop, with a time budget); a throw fails only that page. */
+export type ExtractPageFactsFn = (
+  input: { fetch: FetchResult; rendered?: RenderResult; looksClientRendered?: boolean },
+  options: { signal: AbortSignal },
+) => PageFacts | Promise<PageFacts>;
 
 export type CrawlOptions = CrawlOptionsInput & {
   signal?: AbortSignal;

@@ -48,3 +48,10 @@ export async function checkHealth(): Promise<Health> {
   const status = postgres.status === 'down' ? 'down' : downs > 0 ? 'degraded' : 'ok';
   return { status, components: { postgres, redis: redisStatus, worker }, checkedAt: new Date().toISOString() };
 }
+
+/** What anyone may see: up/down per component, no host names, pids or error text. */
+export function toPublicHealth(health: Health) {
+  const only = (c: ComponentStatus) => ({ status: c.status });
+  const { postgres, redis, worker } = health.components;
+  return { status: health.status, components: { postgres: only(postgres), redis: only(redis), worker: only(worker) }, checkedAt: health.checkedAt };
+}

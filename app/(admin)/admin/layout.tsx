@@ -1,11 +1,9 @@
-import { notFound, redirect } from 'next/navigation';
 import { AppHeader } from '@/components/app-header';
-import { getCurrentUser } from '@/lib/auth/require-user';
+import { requirePageAdmin } from '@/lib/auth/require-user';
 
+// The header needs the user; the protection is in each page (see requirePageAdmin).
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  const user = await getCurrentUser();
-  if (!user) redirect('/sign-in?next=/admin');
-  if (user.role !== 'ADMIN') notFound();
+  const user = await requirePageAdmin();
   return (
     <>
       <AppHeader user={user} />

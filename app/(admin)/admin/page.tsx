@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { requirePageAdmin } from '@/lib/auth/require-user';
 import { checkHealth } from '@/lib/health/check-health';
 import { listMaintenanceRuns } from '@/lib/maintenance/run-cleanup';
 import { listDeadLetters } from '@/lib/queue/dead-letters';
@@ -9,6 +10,7 @@ export const metadata: Metadata = { title: 'Admin' };
 export const dynamic = 'force-dynamic';
 
 export default async function AdminPage() {
+  await requirePageAdmin();
   const [health, queues, runs, deadLetters] = await Promise.all([checkHealth(), getQueueStats(), listMaintenanceRuns(10), listDeadLetters({ take: 50 })]);
   return (
     <div className="flex flex-col gap-8">

@@ -3,7 +3,7 @@ import { readUrlList } from '@/lib/audits/read-url-list';
 import { startBulkAnalysis } from '@/lib/audits/start-audit';
 import { requireUser } from '@/lib/auth/require-user';
 import { AppError } from '@/lib/errors';
-import { jsonRoute, readJson } from '@/lib/http/json-route';
+import { jsonRoute, readJson, readMultipart } from '@/lib/http/json-route';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,8 +19,8 @@ export const POST = jsonRoute(async (request) => {
     list = parseUrlList(Array.isArray(urls) ? urls.join('\n') : urls);
     if (list.urls.length === 0) throw new AppError('BAD_REQUEST', 'None of the lines is a valid URL.', list);
   } else {
-    list = await readUrlList(await request.formData());
+    list = await readUrlList(await readMultipart(request));
   }
   const audit = await startBulkAnalysis(list.urls, user);
   return Response.json({ id: audit.id, accepted: list.urls.length, invalid: list.invalid, duplicates: list.duplicates }, { status: 202 });
-});
+}, { body: 'json-or-multipart' });

@@ -1,0 +1,63 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { AnalysisBudgetError, analyzeDocument, closeAnalysisPool } from '@/lib/analysis/analysis-pool';
+import { buildFetchResult, buildHtml } from '@/lib/checks/test-page';
+
+const deep = (depth: number) => `<html><body>${'<div>'.repeat(depth)}x${'</div>'.repeat(depth)}</body></html>`;
+
+/** Largest gap between 10 ms ticks while `work` runs: how long the event loop was blocked. */
+async function maxLoopLag<T>(work: Promise<T>): Promise<number> {
+  let last = performance.now();
+  let worst = 0;
+  const tick = setInterval(() => {
+    const now = performance.now();
+    worst = Math.max(worst, now - last - 10);
+    last = now;
+  }, 10);
+  await work.catch(() => {});
+  clearInterval(tick);
+  return worst;
+}
+
+afterAll(() => closeAnalysisPool());
+
+describe('analyzeDocument', () => {
+  it('extracts facts and runs the checks in a worker thread', async () => {
+    const { facts, analysis } = await analyzeDocument({ fetch: buildFetchResult(buildHtml('<h1>Roof repair</h1><p>Text.</p>')), keyword: 'roof repair', checks: true });
+    expect(facts.h1s).toEqual(['Roof repair']);
+    expect(analysis?.score).toBeGreaterThan(0);
+    expect(analysis?.keyword?.keyword).toBe('roof repair');
+  });
+
+  it('skips the checks when asked', async () => {
+    const { analysis } = await analyzeDocument({ fetch: buildFetchResult(buildHtml('<p>x</p>')), checks: false });
+    expect(analysis).toBeNull();
+  });
+
+  it('stops a page over its time budget without blocking the event loop, and the pool goes on', async () => {
+    const started = performance.now();
+    const slow = analyzeDocument({ fetch: buildFetchResult(deep(200_000)), checks: true }, { budgetMs: 300 });
+    const lag = await maxLoopLag(slow);
+    await expect(slow).rejects.toBeInstanceOf(AnalysisBudgetError);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(lag).toBeLessThan(200);
+    // The stuck thread was replaced: the next page is analysed normally.
+    const { facts } = await analyzeDocument({ fetch: buildFetchResult(buildHtml('<h1>After</h1>')), checks: false });
+    expect(facts.h1s).toEqual(['After']);
+  });
+
+  it('counts the budget from when a thread takes the task, not while it waits in the queue', async () => {
+    // 48 pages of ~60 ms on a pool of a few threads: the last ones wait longer than their budget.
+    const started = performance.now();
+    const pages = Array.from({ length: 48 }, () => analyzeDocument({ fetch: buildFetchResult(deep(20_000)), checks: false }, { budgetMs: 1_500 }));
+    const results = await Promise.allSettled(pages);
+    expect(results.map((r) => r.status)).toEqual(Array(48).fill('fulfilled'));
+    expect(performance.now() - started).toBeGreaterThan(2_000);
+  });
+
+  it('gives up at once when the caller aborts', async () => {
+    const abort = new AbortController();
+    const running = analyzeDocument({ fetch: buildFetchResult(deep(200_000)), checks: true }, { signal: abort.signal });
+    setTimeout(() => abort.abort(new Error('cancelled')), 100);
+    await expect(running).rejects.toThrow('cancelled');
+  });
+});
