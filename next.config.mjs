@@ -1,5 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // `npm test` builds into its own directory so it never breaks the build the running app serves.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // The worker and CLI share lib/ with the app; these must stay Node-side and unbundled.
   serverExternalPackages: ['puppeteer-core', 'pino', 'bullmq', 'ioredis', 'exceljs', 'pg', '@prisma/adapter-pg', 'piscina', 'rate-limiter-flexible'],
   poweredByHeader: false,

@@ -18,6 +18,8 @@ export NODE_ENV=test
 export LOG_LEVEL=${LOG_LEVEL_TEST:-warn}
 export ALLOWED_PRIVATE_HOSTS="127.0.0.1,localhost"
 export E2E_PORT=${E2E_PORT:-3100}
+# Its own build directory: the app `npm run up` serves from .next keeps working meanwhile.
+export NEXT_DIST_DIR=.next-test
 export APP_URL="http://127.0.0.1:$E2E_PORT"
 prepare_database || { echo "summary: 0 passed, 1 failed (database setup)"; exit 1; }
 

@@ -5,6 +5,7 @@ set -euo pipefail
 . "$(dirname "$0")/services.sh"
 cd "$ROOT"
 
+mkdir -p "$DATA"
 node -e 'const [a,b]=process.versions.node.split(".").map(Number); if (a<20||(a===20&&b<19)) { console.error("Node >= 20.19 is required, found "+process.version); process.exit(1) }'
 log "installing dependencies"
 if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi
