@@ -39,6 +39,7 @@ async function commandChecks(json: boolean) {
 
 async function commandAnalyze(url: string, opts: { keyword?: string; render: 'auto' | 'always' | 'never'; json: boolean; failOn?: Severity; save: boolean }) {
   const { analyzeInput } = await import('@/lib/analysis/analyze-input');
+  const { hasExplicitScheme } = await import('@/lib/audits/audit-input');
   const input = analyzeInput.safeParse({ url, keyword: opts.keyword, render: opts.render });
   if (!input.success) throw new UsageError(input.error.issues.map((i) => i.message).join(' '));
   const { analyzeUrl } = await import('@/lib/analysis/analyze-url');
@@ -48,8 +49,10 @@ async function commandAnalyze(url: string, opts: { keyword?: string; render: 'au
       keyword: input.data.keyword,
       render: input.data.render,
       renderPage: (u) => getRenderPool().render(u),
+      schemeLess: !hasExplicitScheme(url),
     });
     const { result } = analyzed;
+    if (analyzed.schemeNote) stderr(analyzed.schemeNote);
     if (opts.save) {
       const { saveSingleAnalysis } = await import('@/lib/audits/save-single-analysis');
       const id = await saveSingleAnalysis(analyzed, input.data, null);
@@ -189,14 +192,21 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    if (err instanceof UsageError || (err instanceof Error && 'code' in err && String((err as { code: unknown }).code).startsWith('ERR_PARSE_ARGS'))) {
-      stderr(`error: ${err.message}\n\n${USAGE}`);
-      process.exit(64);
-    }
-    stderr(`error: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(2);
-  },
-);
+/**
+ * Exits once stdout and stderr have handed everything to the OS: process.exit() right after a
+ * large write to a pipe cuts the output at the pipe's buffer (64 KB), and the reader gets half a
+ * JSON document. An empty write's callback runs after every earlier write was flushed.
+ */
+function exitWhenFlushed(code: number): void {
+  process.exitCode = code;
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
+main(process.argv.slice(2)).then(exitWhenFlushed, (err: unknown) => {
+  if (err instanceof UsageError || (err instanceof Error && 'code' in err && String((err as { code: unknown }).code).startsWith('ERR_PARSE_ARGS'))) {
+    stderr(`error: ${err.message}\n\n${USAGE}`);
+    return exitWhenFlushed(64);
+  }
+  stderr(`error: ${err instanceof Error ? err.message : String(err)}`);
+  exitWhenFlushed(2);
+});

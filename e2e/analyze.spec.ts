@@ -38,7 +38,7 @@ test('bulk analysis reports invalid lines and finishes the batch', async ({ page
   await page.getByRole('link', { name: 'Bulk' }).click();
   await page.getByLabel('URLs, one per line (up to 1,000)').fill(`${site}/about\n${site}/about\nnot a url\n${site}/error\n${site}/orphan`);
   await page.getByRole('button', { name: 'Analyse all' }).click();
-  await expect(page.getByText('3 URLs queued · 1 invalid lines skipped · 1 duplicates removed')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText('3 URLs queued · 1 invalid line skipped · 1 duplicate removed')).toBeVisible({ timeout: 15_000 });
   await expect(page.getByTestId('progress-bar')).toHaveAttribute('aria-valuenow', '100', { timeout: 60_000 });
   await expect(page.getByTestId('pages')).toContainText('/orphan');
 });

@@ -64,7 +64,7 @@ describe('professional audit of the fixture site', () => {
     expect(site.accessLog.filter((p) => p.startsWith('/private/'))).toEqual([]);
     const result = await getAuditResult(audit.id);
     const page = (path: string) => result.pages.find((p) => p.url === `${site.url}${path}`);
-    expect(page('/private/secret')?.error).toMatch(/robots\.txt/);
+    expect(page('/private/secret')?.error).toMatch(/^Blocked by robots\.txt: /);
 
     // Discovery: the sitemap-only orphans, and the link that only exists after JavaScript.
     expect(page('/orphan')).toBeDefined();
@@ -72,7 +72,7 @@ describe('professional audit of the fixture site', () => {
     expect(page('/js-target')).toBeDefined();
 
     // Failures are results, not crashes.
-    expect(page('/slow')?.error).toMatch(/TIMEOUT/);
+    expect(page('/slow')?.error).toMatch(/^Timed out waiting for an answer \(127\.0\.0\.1:\d+\): .*\nTechnical detail: .*no response headers/);
     expect(page('/error')?.status).toBe(500);
     expect(page('/missing')?.status).toBe(404);
     expect(page('/huge')?.status).toBe(200);
@@ -84,6 +84,8 @@ describe('professional audit of the fixture site', () => {
     // Site-scope checks fire on the right URLs.
     const site_ = (checkId: string) => result.siteFindings.filter((f) => f.checkId === checkId).map((f) => f.url.replace(site.url, ''));
     expect(site_('broken-internal-link')).toEqual(expect.arrayContaining(['/missing']));
+    // Disallowed URLs are blocked, never broken.
+    expect(site_('broken-internal-link').filter((u) => u.startsWith('/private/'))).toEqual([]);
     expect(site_('orphan-page')).toEqual(expect.arrayContaining(['/orphan']));
     expect(site_('internal-redirect-loop').length).toBeGreaterThan(0);
     expect(site_('sitemap-blocked-url')).toEqual(expect.arrayContaining(['/private/in-sitemap']));

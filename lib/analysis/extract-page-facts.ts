@@ -111,7 +111,7 @@ export function extractPageFacts(input: ExtractPageFactsInput): PageFacts {
     htmlBytes: fetch.bodyBytes || Buffer.byteLength(rawBody),
     transferBytes: fetch.transferBytes,
     truncated: fetch.truncated,
-    timings: { ttfbMs: fetch.timings.ttfbMs, totalMs: fetch.timings.totalMs },
+    timings: { ttfbMs: fetch.timings.ttfbMs, totalMs: fetch.timings.totalMs, loopLagMs: fetch.timings.loopLagMs },
     sniffedHtml: sniffHtml(rawHtml),
   };
   if (!isHtml) return base;

@@ -151,7 +151,8 @@ export type PageFacts = {
   htmlBytes: number;
   transferBytes: number;
   truncated: boolean;
-  timings: { ttfbMs: number; totalMs: number };
+  /** loopLagMs: see FetchTimings; timing checks stay silent when it is high. */
+  timings: { ttfbMs: number; totalMs: number; loopLagMs?: number };
 
   /** Facts that only appear after JavaScript ran, when the page was rendered. */
   rendering?: {

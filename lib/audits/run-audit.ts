@@ -7,13 +7,16 @@ import { finishAudit, getAuditStatus, markAuditRunning, mergeAuditState } from '
 import { getAudit } from '@/lib/audits/audit-queries';
 import { countFindingsBySeverity } from '@/lib/audits/audit-snapshot';
 import { savePageResult, saveSiteFindings } from '@/lib/audits/save-page-result';
+import { REDIRECT_CHECK_IDS, REDIRECT_CHECKS_REPEATED_BY_SITE_CHECKS } from '@/lib/checks/http';
 import { runSiteChecks } from '@/lib/checks/run-site-checks';
 import type { Finding, Severity } from '@/lib/checks/types';
 import { buildSiteGraph, type GraphFacts, type GraphPageInput } from '@/lib/crawler/build-site-graph';
 import { crawlSite } from '@/lib/crawler/crawl-site';
-import type { CrawlPageResult, CrawlState, FrontierEntry } from '@/lib/crawler/crawl-types';
+import type { CrawlOutcome, CrawlPageResult, CrawlState, FrontierEntry } from '@/lib/crawler/crawl-types';
+import { normalizeUrl } from '@/lib/crawler/normalize-url';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
+import { describeFetchFailure, describeSiteFailure } from '@/lib/fetch/fetch-error';
 import { fetchPage } from '@/lib/fetch/fetch-page';
 import { looksClientRendered } from '@/lib/fetch/looks-client-rendered';
 import type { RenderResult } from '@/lib/fetch/types';
@@ -41,12 +44,56 @@ function graphFacts(f: PageFacts): GraphFacts {
   };
 }
 
+// Counted apart from failures (see failedPages): keep the prefix.
+const BLOCKED_BY_ROBOTS = 'Blocked by robots.txt: the site asks crawlers not to fetch this URL, so it was not requested.';
+
+/** One cause per page, in plain words (the technical detail on the line below). */
 function pageError(r: CrawlPageResult): string | null {
-  if (r.blockedByRobots) return 'Blocked by robots.txt (not fetched).';
-  if (r.fetchError) return `${r.fetchError.code}: ${r.fetchError.message}`;
+  if (r.blockedByRobots) return robotsUnreadable(r.robotsStatus) ? `Blocked by robots.txt: ${unreadableRobots(r.robotsStatus!)}, so this URL was not requested.` : BLOCKED_BY_ROBOTS;
+  if (r.fetchError) return describeFetchFailure(r.fetchError, r.url).text;
   if (r.analysisError) return `Analysis failed: ${r.analysisError}`;
   if (r.response && r.response.status >= 500) return `Server error ${r.response.status}.`;
   return null;
+}
+
+/** robots.txt answered, but with an error that RFC 9309 §2.3.1.4 reads as "disallow everything". */
+function robotsUnreadable(status: number | undefined): boolean {
+  return status !== undefined && (status === 429 || status >= 500);
+}
+
+function unreadableRobots(status: number): string {
+  return `robots.txt returns ${status}, and crawlers must then treat the whole site as disallowed`;
+}
+
+/**
+ * A redirecting URL's facts describe the page it lands on, which is analysed under its own URL:
+ * only the findings about its own redirects are its own, less those the site checks report for it.
+ */
+function ownFindings(r: CrawlPageResult, findings: Finding[]): Finding[] {
+  if (!r.redirectTo) return findings;
+  return findings
+    .filter((f) => REDIRECT_CHECK_IDS.has(f.checkId) && !REDIRECT_CHECKS_REPEATED_BY_SITE_CHECKS.has(f.checkId))
+    .map((f) => ({ ...f, url: r.url }));
+}
+
+/** Why not a single page could be crawled, as one cause: the start URL's (after its redirects). */
+function explainNothingCrawled(startUrl: string, pages: GraphPageInput[], outcome: CrawlOutcome): string {
+  if (outcome.unreachable) return describeSiteFailure(outcome.unreachable, outcome.unreachable.url);
+  const byUrl = new Map(pages.map((p) => [p.url, p]));
+  let page = byUrl.get(normalizeUrl(startUrl) ?? startUrl);
+  const seen = new Set<string>();
+  while (page?.redirectTo && !seen.has(page.url)) {
+    seen.add(page.url);
+    page = byUrl.get(page.redirectTo) ?? page;
+  }
+  if (page?.fetchError) return describeSiteFailure(page.fetchError, page.url);
+  if (page?.blockedByRobots) {
+    const status = outcome.robotsTxt?.status;
+    return robotsUnreadable(status) ? `No page could be crawled: ${unreadableRobots(status!)}.` : 'No page could be crawled: robots.txt disallows the start URL for our crawler.';
+  }
+  if (page?.response && page.response.status >= 400) return `No page could be crawled: the start page returns HTTP ${page.response.status}.`;
+  const down = outcome.progress.hostsDown;
+  return down.length > 0 ? `The site did not answer (${down.join(', ')}): no page could be crawled.` : 'No page could be crawled.';
 }
 
 /** Resume point: every stored page is done; everything they discovered and nobody fetched is the frontier. */
@@ -135,8 +182,7 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
           await mergeAuditState(auditId, { sitemapUrls: result.urls });
         },
         onPage: async (r) => {
-          // A redirecting URL's facts describe its target, which is analysed under its own URL.
-          const findings = r.facts && !r.redirectTo ? (findingsOf.get(r.facts) ?? []) : [];
+          const findings = r.facts ? ownFindings(r, findingsOf.get(r.facts) ?? []) : [];
           const stored: StoredCrawlFacts = {
             graph: {
               url: r.url,
@@ -195,14 +241,13 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
     await reporter.progress({ phase: 'analyzing', currentUrl: null, etaSeconds: null });
     // Ordered, so the graph (and every message listing URLs) is the same however the crawl ran.
     const pages = await db.page.findMany({ where: { auditId }, orderBy: { url: 'asc' }, select: { facts: true } });
-    const graph = buildSiteGraph({
-      startUrl: audit.url,
-      pages: pages.flatMap((p) => ((p.facts as StoredCrawlFacts | null)?.graph ? [(p.facts as StoredCrawlFacts).graph] : [])),
-      sitemapUrls: outcome.state.sitemapUrls,
-      robotsTxt: outcome.robotsTxt,
-    });
-    const siteFindings = runSiteChecks(graph);
-    await saveSiteFindings(auditId, siteFindings);
+    const graphPages = pages.flatMap((p) => ((p.facts as StoredCrawlFacts | null)?.graph ? [(p.facts as StoredCrawlFacts).graph] : []));
+    // Without a single page (the site never answered) the site checks could only report on
+    // robots.txt and sitemaps nobody saw.
+    if (graphPages.length > 0) {
+      const graph = buildSiteGraph({ startUrl: audit.url, pages: graphPages, sitemapUrls: outcome.state.sitemapUrls, robotsTxt: outcome.robotsTxt });
+      await saveSiteFindings(auditId, runSiteChecks(graph));
+    }
 
     const failedPages = await db.page.count({ where: { auditId, error: { not: null }, NOT: { error: { startsWith: 'Blocked by robots' } } } });
     const okPages = await db.page.count({ where: { auditId, error: null, status: { gt: 0 } } });
@@ -212,15 +257,15 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
     }));
     const { score, categoryScores } = scoreAudit(allFindings, Math.max(okPages, 1));
     const hostsDown = outcome.stopReason === 'hosts-down';
-    const status = okPages === 0 ? 'FAILED' : failedPages > 0 || hostsDown ? 'COMPLETED_WITH_ERRORS' : 'COMPLETED';
+    const status = okPages === 0 ? 'FAILED' : failedPages > 0 || hostsDown || outcome.unreachable ? 'COMPLETED_WITH_ERRORS' : 'COMPLETED';
     const error =
       okPages === 0
-        ? hostsDown
-          ? `The site did not answer (${outcome.progress.hostsDown.join(', ')}): no page could be crawled.`
-          : 'No page could be crawled.'
-        : failedPages > 0
-          ? `${failedPages} of ${pages.length} URLs failed; see the pages list.`
-          : null;
+        ? explainNothingCrawled(audit.url, graphPages, outcome)
+        : outcome.unreachable
+          ? describeSiteFailure(outcome.unreachable, outcome.unreachable.url)
+          : failedPages > 0
+            ? `${failedPages} of ${pages.length} URLs failed; see the pages list.`
+            : null;
     await finishAudit(auditId, { status, score: okPages ? score : null, categoryScores: okPages ? categoryScores : null, error, counts: { pages: pages.length, failed: failedPages, total: pages.length } });
     await reporter.status({
       status,

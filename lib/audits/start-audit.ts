@@ -1,6 +1,6 @@
 import type { CurrentUser } from '@/lib/auth/require-user';
 import { createAudit } from '@/lib/audits/audit-lifecycle';
-import { auditOptions, type AuditOptions, MAX_BULK_URLS } from '@/lib/audits/audit-input';
+import { auditOptions, type AuditOptions, countOf, MAX_BULK_URLS, type ParsedUrlList, toBulkOptions } from '@/lib/audits/audit-input';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { enqueue, enqueueFlow } from '@/lib/queue/enqueue';
@@ -28,13 +28,16 @@ export async function startProfessionalAudit(input: { url: string } & AuditOptio
   return audit;
 }
 
-/** One parent bulk audit, one quick child job per URL, and a finalize job when all are done. */
-export async function startBulkAnalysis(urls: string[], user: Pick<CurrentUser, 'id' | 'role'> | null) {
+/**
+ * One parent bulk audit, one quick child job per URL, and a finalize job when all are done.
+ * `skipped` (rejected lines, duplicates) is stored with the URLs so the audit page can list it.
+ */
+export async function startBulkAnalysis(urls: string[], user: Pick<CurrentUser, 'id' | 'role'> | null, skipped?: Pick<ParsedUrlList, 'invalid' | 'duplicates'>) {
   if (urls.length === 0) throw new AppError('BAD_REQUEST', 'No valid URLs to analyse.');
   if (urls.length > MAX_BULK_URLS) throw new AppError('BAD_REQUEST', `At most ${MAX_BULK_URLS} URLs per bulk analysis (got ${urls.length}).`);
   if (user) await limitRate('bulk', user.id);
   const priority = priorityFor(tierOf(user), true);
-  const audit = await createAudit({ kind: 'BULK', url: `${urls.length} URLs`, options: { urls }, userId: user?.id, priority, limit: urls.length });
+  const audit = await createAudit({ kind: 'BULK', url: countOf(urls.length, 'URL'), options: toBulkOptions(urls, skipped), userId: user?.id, priority, limit: urls.length });
   await db.audit.update({ where: { id: audit.id }, data: { pagesTotal: urls.length } });
   await enqueueFlow(
     { name: 'bulk.finalize', payload: { auditId: audit.id }, priority, jobId: `bulk-${audit.id}` },

@@ -65,6 +65,13 @@ describe('speed, content type and encoding', () => {
     t.expectSilent('slow-response', buildTestPage(buildHtml(''), { totalMs: 2900 }));
   });
 
+  it('timing checks stay silent when the crawler itself was stalled during the fetch', () => {
+    const stalled = buildTestPage(buildHtml(''), { ttfbMs: 1450, totalMs: 4200, loopLagMs: 600 });
+    t.expectSilent('slow-ttfb', stalled);
+    t.expectSilent('slow-response', stalled);
+    t.expectFires('slow-ttfb', buildTestPage(buildHtml(''), { ttfbMs: 1450, loopLagMs: 40 }), '1450 ms');
+  });
+
   it('content-type-mismatch: missing header or HTML served as text/plain', () => {
     const html = buildHtml('<p>x</p>');
     const noType = buildTestPage(html, { contentType: '' });

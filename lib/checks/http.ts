@@ -15,6 +15,19 @@ function statusLabel(status: number): string {
   return STATUS_TEXT[status] ? `${status} ${STATUS_TEXT[status]}` : String(status);
 }
 
+// Findings of the redirect checks below carry page.url, the URL that was asked for and redirects;
+// every other finding is about the document it landed on (page.finalUrl, the default).
+
+/** Page checks about the requested URL's own redirects. */
+export const REDIRECT_CHECK_IDS: ReadonlySet<string> = new Set(['redirect-loop', 'redirect-too-many', 'redirect-chain', 'redirect-temporary', 'redirected-url']);
+
+/**
+ * Of those, the ones an audit's site checks already report for the same URL (internal-redirect-loop
+ * and internal-redirect-chain in site-redirects.ts; internal-link-to-redirect and
+ * sitemap-redirect-url for a URL that redirects at all): an audit keeps only the others.
+ */
+export const REDIRECT_CHECKS_REPEATED_BY_SITE_CHECKS: ReadonlySet<string> = new Set(['redirect-loop', 'redirect-too-many', 'redirect-chain', 'redirected-url']);
+
 function redirectPath(page: PageFacts): string {
   const urls = page.redirects.map((r) => r.url);
   urls.push(page.finalUrl);
@@ -37,6 +50,11 @@ function headerCharset(page: PageFacts): string | null {
 // "Not found" wording in common languages; matched against the title and H1.
 const NOT_FOUND = /\bpage\s+not\s+found\b|\bnot\s+found\b|\b404\b.*\b(?:error|page|not)\b|\b(?:error|page)\b.*\b404\b|^\s*404\s*$|\bno\s+longer\s+(?:available|exists)\b|\bdoes(?:n['’]t|\s+not)\s+exist\b|\bnicht\s+gefunden\b|\bno\s+encontrada\b|\bintrouvable\b|\bnon\s+trovata\b|\bniet\s+gevonden\b|\bnão\s+encontrada\b/i;
 const LOGIN_PATH = /\/(?:log-?in|sign-?in|signin|auth|account|my-account|wp-login\.php|user|admin)(?:\/|$|\.|\?)/i;
+
+/** A timing taken while this process's event loop was stalled measures us, not the server. */
+function timingIsReliable(page: PageFacts): boolean {
+  return (page.timings.loopLagMs ?? 0) <= PAGE_THRESHOLDS.maxTimingLoopLagMs;
+}
 
 export const httpChecks = [
   {
@@ -71,7 +89,7 @@ export const httpChecks = [
     title: 'Redirect loop',
     why: 'The URL never resolves: browsers show an error and crawlers give up.',
     fix: 'Fix the redirect rules so the chain ends at a 200 page.',
-    run: (page): Issue[] => (page.redirectError === 'loop' ? [{ message: `Redirects loop: ${redirectPath(page)}`, details: { redirects: page.redirects } }] : []),
+    run: (page): Issue[] => (page.redirectError === 'loop' ? [{ url: page.url, message: `Redirects loop: ${redirectPath(page)}`, details: { redirects: page.redirects } }] : []),
   },
   {
     id: 'redirect-too-many',
@@ -81,7 +99,7 @@ export const httpChecks = [
     title: 'Too many redirects',
     why: 'Googlebot follows at most 10 hops; longer chains are never indexed.',
     fix: 'Redirect the original URL straight to the final destination.',
-    run: (page): Issue[] => (page.redirectError === 'too-many' ? [{ message: `Gave up after ${plural(page.redirects.length, 'redirect')}: ${redirectPath(page)}` }] : []),
+    run: (page): Issue[] => (page.redirectError === 'too-many' ? [{ url: page.url, message: `Gave up after ${plural(page.redirects.length, 'redirect')}: ${redirectPath(page)}` }] : []),
   },
   {
     id: 'redirect-chain',
@@ -93,7 +111,7 @@ export const httpChecks = [
     fix: 'Point the first URL (and your links) directly at the final URL.',
     run: (page): Issue[] => {
       if (page.redirectError || page.redirects.length <= PAGE_THRESHOLDS.maxRedirectHops) return [];
-      return [{ message: `${page.redirects.length} redirect hops: ${redirectPath(page)}`, details: { hops: page.redirects.length } }];
+      return [{ url: page.url, message: `${page.redirects.length} redirect hops: ${redirectPath(page)}`, details: { hops: page.redirects.length } }];
     },
   },
   {
@@ -107,7 +125,7 @@ export const httpChecks = [
     run: (page): Issue[] =>
       page.redirects
         .filter((r) => r.status === 302 || r.status === 307)
-        .map((r) => ({ message: `${r.url} redirects with ${r.status} (temporary) to ${r.location}` })),
+        .map((r) => ({ url: page.url, message: `${r.url} redirects with ${r.status} (temporary) to ${r.location}` })),
   },
   {
     id: 'redirected-url',
@@ -120,7 +138,7 @@ export const httpChecks = [
     run: (page): Issue[] => {
       if (page.redirects.length === 0 || page.redirectError) return [];
       const first = page.redirects[0];
-      return [{ message: `${page.url} redirects${first ? ` (${first.status})` : ''} to ${page.finalUrl}` }];
+      return [{ url: page.url, message: `${page.url} redirects${first ? ` (${first.status})` : ''} to ${page.finalUrl}` }];
     },
   },
   {
@@ -182,8 +200,9 @@ export const httpChecks = [
     title: 'Slow server response (TTFB)',
     why: 'A slow time to first byte delays every other metric (LCP) and reduces how much Google crawls.',
     fix: 'Cache rendered HTML (CDN/full-page cache), speed up database queries and avoid blocking work before sending headers.',
+    timing: true,
     run: (page): Issue[] =>
-      page.timings.ttfbMs > PAGE_THRESHOLDS.maxTtfbMs ? [{ message: `Time to first byte was ${Math.round(page.timings.ttfbMs)} ms (max ${PAGE_THRESHOLDS.maxTtfbMs} ms)` }] : [],
+      timingIsReliable(page) && page.timings.ttfbMs > PAGE_THRESHOLDS.maxTtfbMs ? [{ message: `Time to first byte was ${Math.round(page.timings.ttfbMs)} ms (max ${PAGE_THRESHOLDS.maxTtfbMs} ms)` }] : [],
   },
   {
     id: 'slow-response',
@@ -193,8 +212,9 @@ export const httpChecks = [
     title: 'Slow full HTML response',
     why: 'Users and crawlers wait for the whole document; slow responses hurt LCP and crawl rate.',
     fix: 'Reduce HTML size, stream the response and cache it at the edge.',
+    timing: true,
     run: (page): Issue[] =>
-      page.timings.totalMs > PAGE_THRESHOLDS.maxResponseMs ? [{ message: `Downloading the HTML took ${(page.timings.totalMs / 1000).toFixed(1)} s (max ${PAGE_THRESHOLDS.maxResponseMs / 1000} s)` }] : [],
+      timingIsReliable(page) && page.timings.totalMs > PAGE_THRESHOLDS.maxResponseMs ? [{ message: `Downloading the HTML took ${(page.timings.totalMs / 1000).toFixed(1)} s (max ${PAGE_THRESHOLDS.maxResponseMs / 1000} s)` }] : [],
   },
   {
     id: 'content-type-mismatch',

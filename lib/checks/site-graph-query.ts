@@ -109,7 +109,9 @@ export function isRedirect(page: SitePage): boolean {
   return page.status >= 300 && page.status < 400;
 }
 
+/** 4xx/5xx or failed to load. A robots-blocked URL is not an error: it was never requested, so its status is unknown. */
 export function isError(page: SitePage): boolean {
+  if (page.blockedByRobots) return false;
   return page.status === 0 || page.status >= 400 || page.error !== undefined;
 }
 
@@ -167,7 +169,8 @@ export function resolveRedirects(graph: SiteGraph, start: SitePage): RedirectRes
     }
     const next = current.redirectTo && !sameUrl(current.redirectTo, current.url) ? current.redirectTo : null;
     if (!next) {
-      return { path, hops, loop: false, tooMany: false, final: current, finalUrl: current.url, finalStatus: current.status };
+      // A robots-blocked destination was never requested: its status is unknown, not 0.
+      return { path, hops, loop: false, tooMany: false, final: current, finalUrl: current.url, finalStatus: current.blockedByRobots ? null : current.status };
     }
     hops += Math.max(1, current.redirectHops ?? 1);
     path.push(next);
@@ -204,6 +207,7 @@ export function describeStatus(graph: SiteGraph, page: SitePage): string {
     const final = r.finalStatus && r.finalStatus !== 200 ? ` (${r.finalStatus})` : '';
     return `redirects to ${displayUrl(graph, r.finalUrl)}${final}`;
   }
+  if (page.blockedByRobots) return 'blocked by robots.txt';
   if (page.status === 0) return page.error ? `fetch failed: ${page.error}` : 'fetch failed';
   return String(page.status);
 }

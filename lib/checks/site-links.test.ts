@@ -36,6 +36,12 @@ describe('broken-internal-link', () => {
     expect(fired('broken-internal-link', healthySiteSpec())).toEqual([]);
     expect(fired('broken-internal-link', healthyWith({ '/': { links: ['/about', '/not-crawled', '/private'] } }, { blocked: ['/private'] }))).toEqual([]);
   });
+
+  it('leaves a crawled but robots-blocked URL to internal-link-to-robots-blocked: it was never requested', () => {
+    const spec = healthyWith({ '/': { links: ['/about', '/private', '/to-private'] }, '/private': { status: 0, blockedByRobots: true }, '/to-private': { status: 302, redirectTo: '/private' } });
+    expect(fired('broken-internal-link', spec)).toEqual([]);
+    expect(fired('internal-link-to-robots-blocked', spec)).toEqual(urlsOf('/private'));
+  });
 });
 
 describe('internal-link-to-redirect', () => {

@@ -67,4 +67,8 @@ describe('internal-redirect-to-error', () => {
   it('passes on redirects to live pages and to uncrawled URLs with unknown status', () => {
     expect(fired('internal-redirect-to-error', healthyWith({ '/old': { status: 301, redirectTo: '/about' }, '/x': { status: 301, redirectTo: '/y' } }))).toEqual([]);
   });
+
+  it('passes on a redirect into a robots-blocked URL, whose status nobody knows', () => {
+    expect(fired('internal-redirect-to-error', healthyWith({ '/old': { status: 302, redirectTo: '/private' }, '/private': { status: 0, blockedByRobots: true } }))).toEqual([]);
+  });
 });

@@ -30,6 +30,12 @@ describe('sitemap-missing', () => {
     expect(fired('sitemap-missing', healthyWith({}, { sitemap: [], robots: null }))).toEqual(urlsOf('/'));
   });
 
+  it('stays silent when robots.txt was unreadable, since nobody could look', () => {
+    for (const status of [0, 429, 503]) {
+      expect(fired('sitemap-missing', healthyWith({}, { sitemap: [], robots: { status, body: null } })), String(status)).toEqual([]);
+    }
+  });
+
   it('passes when a sitemap exists or robots.txt declares one', () => {
     expect(fired('sitemap-missing', healthySiteSpec())).toEqual([]);
     expect(fired('sitemap-missing', healthyWith({}, { sitemap: [] }))).toEqual([]);

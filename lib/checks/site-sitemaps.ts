@@ -50,6 +50,10 @@ export const siteSitemapChecks = [
     fix: 'Generate an XML sitemap of your indexable URLs (most CMSs can), and declare it in robots.txt with a "Sitemap:" line and in Google Search Console.',
     run: (graph) => {
       if (hasUsableSitemap(graph) || robotsSitemapUrls(graph).length > 0) return [];
+      // An unreadable robots.txt (error, 429, 5xx) disallows the whole site, sitemaps included:
+      // nobody looked, and robots-txt-unreachable already names the one cause.
+      const robots = graph.robotsTxt;
+      if (robots && (robots.status === 0 || robots.status === 429 || robots.status >= 500)) return [];
       return [{ url: graph.robotsTxt?.url ?? graph.startUrl, message: 'No XML sitemap was found (none declared in robots.txt and none at the usual locations)' }];
     },
   },

@@ -16,6 +16,7 @@ export type TestPageOptions = {
   redirectError?: FetchResult['redirectError'];
   ttfbMs?: number;
   totalMs?: number;
+  loopLagMs?: number;
   transferBytes?: number;
   truncated?: boolean;
   renderedHtml?: string;
@@ -42,7 +43,7 @@ export function buildFetchResult(html: string, opts: TestPageOptions = {}): Fetc
     transferBytes: opts.transferBytes ?? bytes,
     bodyBytes: bytes,
     truncated: opts.truncated ?? false,
-    timings: { ttfbMs: opts.ttfbMs ?? 120, totalMs: opts.totalMs ?? 300 },
+    timings: { ttfbMs: opts.ttfbMs ?? 120, totalMs: opts.totalMs ?? 300, ...(opts.loopLagMs === undefined ? {} : { loopLagMs: opts.loopLagMs }) },
   };
 }
 

@@ -19,6 +19,8 @@ export const PAGE_THRESHOLDS = {
   maxRedirectHops: 1,
   /** SEOnaut ErrorSlowTTFB and web.dev "good" TTFB: 800 ms. */
   maxTtfbMs: 800,
+  /** Above this event-loop delay during a fetch, its timings are not trusted (see FetchTimings.loopLagMs). */
+  maxTimingLoopLagMs: 100,
   /** Full HTML download time above which the response is slow (IN slow_response uses seconds; our 3 s). */
   maxResponseMs: 3000,
   /** Pages with a title/H1 that says "not found" and fewer words than this are soft 404s. */

@@ -45,6 +45,8 @@ type CheckBase = {
   title: string;
   why: string;
   fix: string;
+  /** Depends on measured time (network speed): two runs over the same site may differ. */
+  timing?: boolean;
 };
 
 export type PageCheck = CheckBase & {

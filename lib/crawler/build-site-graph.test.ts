@@ -101,7 +101,7 @@ describe('buildSiteGraph', () => {
     });
     expect(graph.pages.get(`${S}/private`)).toMatchObject({ status: 0, blockedByRobots: true, depth: 1 });
     expect(graph.blockedByRobots).toEqual([`${S}/private`]);
-    expect(graph.pages.get(`${S}/down`)).toMatchObject({ status: 0, error: 'CONNECT_TIMEOUT: slow' });
+    expect(graph.pages.get(`${S}/down`)).toMatchObject({ status: 0, error: 'timed out connecting' });
     expect(graph.pages.get(`${S}/old`)).toMatchObject({ status: 301, redirectTo: `${S}/new`, redirectHops: 2, title: null, textHash: null });
     expect(graph.pages.get(`${S}/new`)).toMatchObject({ title: 'New', depth: 1 });
     expect(graph.pages.get(`${S}/loop`)).toMatchObject({ status: 301, error: 'Redirect loop', redirectError: 'loop', redirectTo: `${S}/loop2` });

@@ -4,6 +4,7 @@ import type { PageFacts } from '@/lib/analysis/page-facts';
 import type { SiteGraph, SiteLink, SitePage } from '@/lib/checks/types';
 import type { CrawlPageResult } from '@/lib/crawler/crawl-types';
 import { isSameSite, normalizeUrl } from '@/lib/crawler/normalize-url';
+import { describeFetchFailure } from '@/lib/fetch/fetch-error';
 
 /** The facts the graph needs; a caller that persists slimmed facts can pass just these. */
 export type GraphFacts = Pick<
@@ -98,7 +99,8 @@ export function buildSiteGraph(input: BuildSiteGraphInput): SiteGraph {
       continue;
     }
     if (result.fetchError || !result.response) {
-      pages.set(url, { ...base, error: result.fetchError ? `${result.fetchError.code}: ${result.fetchError.message}` : 'No response' });
+      // Site findings quote this after the URL, so the plain cause is enough; the page row keeps the detail.
+      pages.set(url, { ...base, error: result.fetchError ? describeFetchFailure(result.fetchError).cause : 'No response' });
       continue;
     }
 

@@ -4,6 +4,14 @@ import { z } from 'zod';
 export const RENDER_MODES = ['auto', 'always', 'never'] as const;
 export type RenderMode = (typeof RENDER_MODES)[number];
 
+/**
+ * How long a site gets to deliver its robots.txt, the first thing a crawl asks for. The file is
+ * tiny, so a site that has not sent it within 6 s is not answering; without this bound the usual
+ * page timeouts (connect 5 s + headers 10 s) made an audit of a dead site take half a minute.
+ * Unanswered robots.txt means "disallow everything" (RFC 9309 §2.3.1.4), so nothing could be crawled anyway.
+ */
+export const DEFAULT_SITE_ANSWER_TIMEOUT_MS = 6_000;
+
 export const crawlOptionsSchema = z.object({
   startUrl: z.url({ protocol: /^https?$/ }),
   maxPages: z.number().int().min(1).max(10_000).default(500),
@@ -31,6 +39,12 @@ export const crawlOptionsSchema = z.object({
       bodyMs: z.number().int().min(100).max(300_000).optional(),
     })
     .default({}),
+  /**
+   * Deadline for the first request to the site (its robots.txt): connect, headers and body. A site
+   * that has not answered by then is reported as not answering and the crawl stops at once, so an
+   * audit of a dead site fails in seconds with the real cause (see DEFAULT_SITE_ANSWER_TIMEOUT_MS).
+   */
+  siteAnswerTimeoutMs: z.number().int().min(100).max(120_000).default(DEFAULT_SITE_ANSWER_TIMEOUT_MS),
   maxBodyBytes: z.number().int().min(1024).max(100 * 1024 * 1024).optional(),
   maxRedirects: z.number().int().min(0).max(30).default(10),
   /** Private hosts/IPs/CIDRs the fetcher may contact (tests, intranet audits). */

@@ -2,6 +2,7 @@
 // host scheduler.
 import type { CrawlResponse } from '@/lib/crawler/crawl-types';
 import type { HostOutcome } from '@/lib/crawler/host-scheduler';
+import { toFetchFailure, type FetchFailure } from '@/lib/fetch/fetch-error';
 import type { FetchResult } from '@/lib/fetch/types';
 
 const TIMEOUT_CODES = new Set(['CONNECT_TIMEOUT', 'HEADERS_TIMEOUT', 'BODY_TIMEOUT']);
@@ -30,12 +31,9 @@ export function toCrawlResponse(fetch: FetchResult): CrawlResponse {
   };
 }
 
-export function describeError(error: unknown): { code: string; message: string } {
-  if (error && typeof error === 'object') {
-    const { code, message } = error as { code?: unknown; message?: unknown };
-    return { code: typeof code === 'string' ? code : 'UNKNOWN', message: typeof message === 'string' ? message : String(error) };
-  }
-  return { code: 'UNKNOWN', message: String(error) };
+/** A thrown fetch error as the data a crawl records (code, message and the finer reason, if any). */
+export function describeError(error: unknown): FetchFailure {
+  return toFetchFailure(error);
 }
 
 export function hostOutcomeForError(code: string): HostOutcome {

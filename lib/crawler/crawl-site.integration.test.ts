@@ -114,7 +114,7 @@ describe('crawlSite on the fixture site', () => {
     expect(graph.pages.get(`${site.url}/orphan`)).toMatchObject({ depth: null, inSitemap: true });
     expect(graph.pages.get(`${site.url}/redirect-start`)).toMatchObject({ status: 301, redirectHops: 2, redirectTo: `${site.url}/redirect-end` });
     expect(graph.pages.get(`${site.url}/redirect-end`)!.depth).toBe(1);
-    expect(graph.pages.get(`${site.url}/slow`)).toMatchObject({ status: 0, error: expect.stringContaining('HEADERS_TIMEOUT') });
+    expect(graph.pages.get(`${site.url}/slow`)).toMatchObject({ status: 0, error: 'timed out waiting for an answer' });
     expect(graph.blockedByRobots).toContain(`${site.url}/private/secret`);
     expect(graph.links.filter((l) => l.to === `${site.url}/about`).map((l) => l.from)).toContain(`${site.url}/`);
     expect(graph.links.some((l) => !l.internal && l.to.startsWith('https://example.invalid'))).toBe(true);
@@ -144,10 +144,12 @@ describe('crawlSite when every URL fails', () => {
     const started = Date.now();
     const { outcome, results } = await crawl(site);
     expect(Date.now() - started).toBeLessThan(5_000);
-    // robots.txt unreachable = complete disallow (RFC 9309 §2.3.1.4): nothing else is requested.
-    expect(outcome.robotsTxt).toMatchObject({ status: 0, body: null });
-    expect(results).toEqual([expect.objectContaining({ url: `${site.url}/`, blockedByRobots: true })]);
-    expect(outcome.stopReason).toBe('complete');
+    // The host did not answer its robots.txt: nothing else is requested (RFC 9309 §2.3.1.4), and
+    // the crawl says why instead of reporting the start URL as disallowed.
+    expect(outcome.robotsTxt).toBeNull();
+    expect(outcome.unreachable).toMatchObject({ url: `${site.url}/robots.txt`, code: 'CONNECTION_FAILED', reason: 'ECONNREFUSED' });
+    expect(results).toEqual([]);
+    expect(outcome.stopReason).toBe('site-unreachable');
   });
 });
 

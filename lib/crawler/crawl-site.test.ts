@@ -353,6 +353,57 @@ describe('crawlSite: failures', () => {
   });
 });
 
+describe('crawlSite: a site that does not answer', () => {
+  it('stops at an unanswered robots.txt with its cause: no sitemaps, no pages, no robots.txt to report', async () => {
+    const loadSitemaps = vi.fn(fakeSitemaps([`${S}/a`]));
+    const { crawl, results, site } = setup({ [ROBOTS]: { error: 'CONNECTION_FAILED' }, [`${S}/`]: page('Home') }, { loadSitemaps });
+    const outcome = await crawl();
+    expect(outcome.stopReason).toBe('site-unreachable');
+    expect(outcome.unreachable).toMatchObject({ url: ROBOTS, code: 'CONNECTION_FAILED' });
+    expect(outcome.robotsTxt).toBeNull();
+    expect(outcome.progress.hostsDown).toEqual(['example.com']);
+    expect(results).toEqual([]);
+    expect(loadSitemaps).not.toHaveBeenCalled();
+    expect(site.requested()).toEqual([ROBOTS]);
+    expect(outcome.state.frontier.map((e) => e.url)).toEqual([`${S}/`]);
+  });
+
+  it('gives robots.txt siteAnswerTimeoutMs in all, then reports a timeout', async () => {
+    const { crawl, site } = setup({ [ROBOTS]: { body: 'User-agent: *\n', delayMs: 10_000 }, [`${S}/`]: page('Home') });
+    const started = Date.now();
+    const outcome = await crawl({ siteAnswerTimeoutMs: 200 });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(outcome.unreachable).toMatchObject({ code: 'HEADERS_TIMEOUT', message: `${ROBOTS} did not answer within 200 ms.` });
+    expect(site.requested()).toEqual([ROBOTS]);
+  });
+
+  it('still answers with the robots.txt story when robots.txt answers 5xx, and reads no sitemaps then', async () => {
+    const loadSitemaps = vi.fn(fakeSitemaps([`${S}/a`]));
+    const { crawl, results } = setup({ [ROBOTS]: { status: 503 }, [`${S}/`]: page('Home') }, { loadSitemaps });
+    const outcome = await crawl();
+    expect(outcome.unreachable).toBeUndefined();
+    expect(outcome.robotsTxt).toMatchObject({ status: 503 });
+    expect(results).toEqual([expect.objectContaining({ url: `${S}/`, blockedByRobots: true, robotsStatus: 503 })]);
+    expect(loadSitemaps).not.toHaveBeenCalled();
+  });
+
+  it('reports one URL of another host that never answers its robots.txt with that cause, then leaves the host', async () => {
+    const W = 'http://www.example.com';
+    const { crawl, results, site, byUrl } = setup({
+      [ROBOTS]: { status: 404 },
+      [`${S}/`]: page('Home', [`${W}/one`, `${W}/two`]),
+      [`${W}/robots.txt`]: { error: 'DNS_FAILURE' },
+    });
+    const outcome = await crawl();
+    expect(site.requested().filter((u) => u.startsWith(W))).toEqual([`${W}/robots.txt`]);
+    expect(results.filter((r) => r.url.startsWith(W))).toHaveLength(1);
+    expect(byUrl(`${W}/one`) ?? byUrl(`${W}/two`)).toMatchObject({ fetchError: { code: 'DNS_FAILURE' } });
+    expect(results.some((r) => r.blockedByRobots)).toBe(false);
+    expect(outcome.stopReason).toBe('hosts-down');
+    expect(outcome.progress.hostsDown).toEqual(['www.example.com']);
+  });
+});
+
 describe('crawlSite: politeness and concurrency', () => {
   it('keeps per-host and global concurrency within limits', async () => {
     const routes: Record<string, FakeRoute> = { [`${S}/`]: page('Home', Array.from({ length: 30 }, (_, i) => `/p${i}`)) };

@@ -24,6 +24,7 @@ import { createHostScheduler, parseRetryAfter, type HostOutcome, type HostSlot }
 import { createUrlFilter, isSameSite, normalizeUrl } from '@/lib/crawler/normalize-url';
 import { createRobotsCache, type RobotsCache, type RobotsRules } from '@/lib/crawler/robots';
 import { createBytesFetcher, loadSitemaps, type SitemapLoadResult } from '@/lib/crawler/sitemaps';
+import { describeFetchFailure, FetchError, type FetchFailure } from '@/lib/fetch/fetch-error';
 import { DEFAULT_USER_AGENT } from '@/lib/fetch/fetch-page';
 import { resolveAllowedAddresses } from '@/lib/fetch/ssrf-guard';
 import type { FetchOptions, FetchResult } from '@/lib/fetch/types';
@@ -42,6 +43,7 @@ function originOf(url: string): string {
 type Picked =
   | { kind: 'fetch'; entry: FrontierEntry; slot: HostSlot }
   | { kind: 'blocked'; entry: FrontierEntry }
+  | { kind: 'unanswered'; entry: FrontierEntry; failure: FetchFailure }
   | { kind: 'wait'; ms: number | null }
   | { kind: 'idle' };
 
@@ -79,9 +81,27 @@ export async function crawlSite(options: CrawlOptions, deps: CrawlDeps): Promise
     createRobotsCache({
       userAgent: settings.robotsToken,
       fetcher: async (url, robotsSignal) => {
-        // RFC 9309 §2.3.1.2: follow at least five redirects for robots.txt.
-        const response = await deps.fetchPage(url, { ...fetchOptions, maxRedirects: 5, maxBodyBytes: 512 * 1024, signal: robotsSignal });
-        return { status: response.status, body: response.body, finalUrl: response.finalUrl, redirectError: response.redirectError };
+        // robots.txt is the first request to a host, so it is bounded as a whole: a host that
+        // never answers is known within siteAnswerTimeoutMs, not after every page timeout.
+        const deadlineMs = settings.siteAnswerTimeoutMs;
+        const deadline = AbortSignal.timeout(deadlineMs);
+        const within = (ms: number | undefined) => Math.min(ms ?? deadlineMs, deadlineMs);
+        try {
+          // RFC 9309 §2.3.1.2: follow at least five redirects for robots.txt.
+          const response = await deps.fetchPage(url, {
+            ...fetchOptions,
+            connectTimeoutMs: within(fetchOptions.connectTimeoutMs),
+            headersTimeoutMs: within(fetchOptions.headersTimeoutMs),
+            bodyTimeoutMs: within(fetchOptions.bodyTimeoutMs),
+            maxRedirects: 5,
+            maxBodyBytes: 512 * 1024,
+            signal: robotsSignal ? AbortSignal.any([robotsSignal, deadline]) : deadline,
+          });
+          return { status: response.status, body: response.body, finalUrl: response.finalUrl, redirectError: response.redirectError };
+        } catch (error) {
+          if (!deadline.aborted || robotsSignal?.aborted) throw error;
+          throw new FetchError('HEADERS_TIMEOUT', url, `${url} did not answer within ${deadlineMs} ms.`, { cause: error });
+        }
       },
     });
   const readSitemaps =
@@ -218,6 +238,9 @@ export async function crawlSite(options: CrawlOptions, deps: CrawlDeps): Promise
     await robots.get(url, signal);
     return cachedRobots(url) ?? robots.get(url, signal);
   };
+  /** The failure when the host never answered its robots.txt (refused, DNS, timeout, TLS, guard): then it is down, not "disallowing". */
+  const unansweredFailure = (rules: RobotsRules): FetchFailure | undefined =>
+    rules.status === 0 && rules.failure && describeFetchFailure(rules.failure).noAnswer ? rules.failure : undefined;
   const startRobotsLoad = (origin: string) => {
     if (robotsLoading.has(origin)) return;
     robotsLoading.add(origin);
@@ -238,14 +261,18 @@ export async function crawlSite(options: CrawlOptions, deps: CrawlDeps): Promise
     crawledThisRun++;
     reportProgress();
   };
-  const blockedResult = (entry: FrontierEntry): CrawlPageResult => ({
-    url: entry.url,
-    depth: entry.depth,
-    via: entry.via,
-    inSitemap: sitemapSet.has(entry.url),
-    blockedByRobots: true,
-    discovered: [],
-  });
+  const blockedResult = (entry: FrontierEntry): CrawlPageResult => {
+    const robotsStatus = robots.peek(entry.url)?.status;
+    return {
+      url: entry.url,
+      depth: entry.depth,
+      via: entry.via,
+      inSitemap: sitemapSet.has(entry.url),
+      blockedByRobots: true,
+      ...(robotsStatus !== undefined ? { robotsStatus } : {}),
+      discovered: [],
+    };
+  };
   const reservePage = () => {
     if (pagesRecorded + pagesReserved >= settings.maxPages) return false;
     pagesReserved++;
@@ -340,11 +367,11 @@ export async function crawlSite(options: CrawlOptions, deps: CrawlDeps): Promise
           frontierFor(entry.url).add(entry, { front: true });
           return;
         }
-        const { code, message } = describeError(error);
-        release(hostOutcomeForError(code));
+        const failure = describeError(error);
+        release(hostOutcomeForError(failure.code));
         pagesReserved--;
         pagesRecorded++;
-        await emit({ url: entry.url, depth: entry.depth, via: entry.via, inSitemap: sitemapSet.has(entry.url), fetchError: { code, message }, discovered: [] });
+        await emit({ url: entry.url, depth: entry.depth, via: entry.via, inSitemap: sitemapSet.has(entry.url), fetchError: failure, discovered: [] });
         return;
       }
 
@@ -465,6 +492,17 @@ export async function crawlSite(options: CrawlOptions, deps: CrawlDeps): Promise
           waiting = true;
           continue;
         }
+        const failure = unansweredFailure(rules);
+        if (failure && head) {
+          // RFC 9309 forbids fetching its URLs, and "blocked by robots.txt" would tell the wrong
+          // story: one URL carries the real cause and the host counts as down, like a tripped breaker.
+          hostsDown.add(hostOf(origin));
+          reportProgress(true);
+          if (pagesRecorded + pagesReserved >= settings.maxPages) continue;
+          frontier.shift();
+          pagesReserved++;
+          return { kind: 'unanswered', entry: head, failure };
+        }
         while (head && !rules.isAllowed(head.url)) {
           frontier.shift();
           if (blockedRecorded < settings.maxPages) return { kind: 'blocked', entry: head };
@@ -526,22 +564,31 @@ export async function crawlSite(options: CrawlOptions, deps: CrawlDeps): Promise
 
   setPhase('robots');
   let robotsTxt: CrawlOutcome['robotsTxt'] = null;
+  let unreachable: CrawlOutcome['unreachable'];
+  let disallowsAll = false;
   try {
     const rules = await loadRobots(startUrl);
-    robotsTxt = { url: rules.url, status: rules.status, body: rules.body };
+    const failure = unansweredFailure(rules);
+    // A site that does not answer at all has no robots.txt to report on, no sitemaps to read and no
+    // page worth trying: stop here with the cause instead of reporting every URL as disallowed.
+    if (failure) unreachable = { url: rules.url, ...failure };
+    else robotsTxt = { url: rules.url, status: rules.status, body: rules.body };
+    // Unreadable (5xx/429) robots.txt: nothing on the site may be fetched, guessed sitemaps neither.
+    disallowsAll = settings.respectRobots && rules.outcome === 'disallow-all';
   } catch {
     // Only an abort gets here; the loop below notices it.
   }
+  if (unreachable) hostsDown.add(hostOf(startUrl));
 
   let sitemaps: SitemapLoadResult | null = null;
   let sitemapError: string | undefined;
-  if (settings.useSitemaps && !signal.aborted) {
+  if (settings.useSitemaps && !signal.aborted && !unreachable) {
     setPhase('sitemaps');
     if (resume?.sitemapUrls) {
       // Re-queue the ones not done yet, in case the caller persisted only link discoveries.
       for (const url of resume.sitemapUrls) sitemapSet.add(url);
       for (const url of resume.sitemapUrls) discover(url, null, 'sitemap');
-    } else {
+    } else if (!disallowsAll) {
       try {
         sitemaps = await readSitemaps({
           startUrl,
@@ -561,7 +608,7 @@ export async function crawlSite(options: CrawlOptions, deps: CrawlDeps): Promise
 
   setPhase('crawling');
   crawlStartedAt = now();
-  while (!signal.aborted) {
+  while (!signal.aborted && !unreachable) {
     let next: Picked = { kind: 'wait', ms: null };
     while (tasks.size < settings.concurrency && !signal.aborted) {
       next = pick();
@@ -574,6 +621,18 @@ export async function crawlSite(options: CrawlOptions, deps: CrawlDeps): Promise
           inFlight.set(entry.url, entry);
           try {
             await emit(blockedResult(entry));
+          } finally {
+            inFlight.delete(entry.url);
+          }
+        });
+      } else if (next.kind === 'unanswered') {
+        const { entry, failure } = next;
+        startTask(async () => {
+          inFlight.set(entry.url, entry);
+          try {
+            pagesReserved--;
+            pagesRecorded++;
+            await emit({ url: entry.url, depth: entry.depth, via: entry.via, inSitemap: sitemapSet.has(entry.url), fetchError: failure, discovered: [] });
           } finally {
             inFlight.delete(entry.url);
           }
@@ -609,6 +668,7 @@ export async function crawlSite(options: CrawlOptions, deps: CrawlDeps): Promise
 
   let stopReason: StopReason;
   if (externalSignal?.aborted) stopReason = 'aborted';
+  else if (unreachable) stopReason = 'site-unreachable';
   else if (remaining.length === 0) stopReason = 'complete';
   else if (pagesRecorded + pagesReserved >= settings.maxPages) stopReason = 'max-pages';
   else if (hostsDown.size > 0) stopReason = 'hosts-down';
@@ -621,6 +681,7 @@ export async function crawlSite(options: CrawlOptions, deps: CrawlDeps): Promise
     progress: progress(),
     state: { frontier: remaining, done: [...done], sitemapUrls: [...sitemapSet] },
     robotsTxt,
+    ...(unreachable ? { unreachable } : {}),
     sitemaps,
     sitemapError,
     hosts: scheduler.snapshots(),

@@ -6,6 +6,7 @@ import type { FrontierEntry } from '@/lib/crawler/frontier';
 import type { HostSchedulerOptions, HostSnapshot } from '@/lib/crawler/host-scheduler';
 import type { RobotsCache } from '@/lib/crawler/robots';
 import type { LoadSitemapsOptions, SitemapLoadResult } from '@/lib/crawler/sitemaps';
+import type { FetchFailure } from '@/lib/fetch/fetch-error';
 import type { FetchResult, RedirectHop, RenderResult } from '@/lib/fetch/types';
 
 export type { FrontierEntry } from '@/lib/crawler/frontier';
@@ -51,10 +52,15 @@ export type CrawlPageResult = {
    * (the fetch contract), so checks other than redirect checks should use the target's own result.
    */
   facts?: PageFacts;
-  /** No HTTP response: fetch error code (FetchErrorCode, or HOST_DOWN/UNKNOWN) and message. */
-  fetchError?: { code: string; message: string };
+  /**
+   * No HTTP response: fetch error code (FetchErrorCode or UNKNOWN), message and finer reason. Also
+   * set, without a request, for URLs of a host that never answered its robots.txt.
+   */
+  fetchError?: FetchFailure;
   /** robots.txt disallows this URL; it was never requested. */
   blockedByRobots?: boolean;
+  /** With blockedByRobots: the status of the robots.txt that decided (429/5xx: unreadable, which disallows everything). */
+  robotsStatus?: number;
   /** Normalised redirect destination (final URL, or where the chain was cut). */
   redirectTo?: string;
   /** The chain was not followed past redirectTo because of robots.txt or the crawl scope. */
@@ -89,14 +95,18 @@ export type CrawlProgress = {
   hostsDown: string[];
 };
 
-export type StopReason = 'complete' | 'max-pages' | 'aborted' | 'hosts-down';
+/** site-unreachable: the start URL's host did not answer its robots.txt, so nothing else was requested. */
+export type StopReason = 'complete' | 'max-pages' | 'aborted' | 'hosts-down' | 'site-unreachable';
 
 export type CrawlOutcome = {
   stopReason: StopReason;
   progress: CrawlProgress;
   /** What is left to do; feed back as `resume` to continue. */
   state: { frontier: FrontierEntry[]; done: string[]; sitemapUrls: string[] };
+  /** Null when robots.txt was never seen (also when the site did not answer at all). */
   robotsTxt: { url: string; status: number; body: string | null } | null;
+  /** Why the site did not answer (stopReason site-unreachable): the failed robots.txt request. */
+  unreachable?: FetchFailure & { url: string };
   sitemaps: SitemapLoadResult | null;
   sitemapError?: string;
   hosts: HostSnapshot[];

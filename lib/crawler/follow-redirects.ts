@@ -44,6 +44,7 @@ export async function followRedirects(
   const chain: RedirectHop[] = [];
   const seen = new Set<string>([new URL(url).href]);
   let elapsedMs = 0;
+  let worstLagMs = 0;
   let current = url;
 
   const combine = (response: FetchResult, extra: Partial<FetchResult> = {}): FetchResult => ({
@@ -51,7 +52,11 @@ export async function followRedirects(
     requestedUrl: url,
     redirects: [...chain, ...response.redirects],
     // Like fetchPage's own timings, measured from the first request.
-    timings: { ttfbMs: elapsedMs + response.timings.ttfbMs, totalMs: elapsedMs + response.timings.totalMs },
+    timings: {
+      ttfbMs: elapsedMs + response.timings.ttfbMs,
+      totalMs: elapsedMs + response.timings.totalMs,
+      loopLagMs: Math.max(worstLagMs, response.timings.loopLagMs ?? 0),
+    },
     ...extra,
   });
 
@@ -76,6 +81,7 @@ export async function followRedirects(
     chain.push({ url: current, status: response.status, location });
     const hopsResponse = { ...response, redirects: [] as RedirectHop[] };
     elapsedMs += response.timings.totalMs;
+    worstLagMs = Math.max(worstLagMs, response.timings.loopLagMs ?? 0);
 
     if (seen.has(next.href)) return { result: combine(hopsResponse, { redirectError: 'loop', timings: { ttfbMs: elapsedMs, totalMs: elapsedMs } }) };
     if (chain.length > maxRedirects) return { result: combine(hopsResponse, { redirectError: 'too-many', timings: { ttfbMs: elapsedMs, totalMs: elapsedMs } }) };

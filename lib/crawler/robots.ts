@@ -3,6 +3,7 @@
 // (§2.3.1.3 unavailable → allow all, §2.3.1.4 unreachable → disallow all) and caches per origin.
 import { LRUCache } from 'lru-cache';
 import robotsParser from 'robots-parser';
+import { toFetchFailure, type FetchFailure } from '@/lib/fetch/fetch-error';
 
 /** Product token matched against `User-agent:` lines (RFC 9309 §2.2.1: case-insensitive). */
 export const ROBOTS_PRODUCT_TOKEN = 'RivalOutrankerBot';
@@ -34,6 +35,8 @@ export type RobotsRules = {
   outcome: RobotsOutcome;
   /** Network error message when status is 0. */
   error?: string;
+  /** The network failure itself (code, message, reason) when status is 0. */
+  failure?: FetchFailure;
   /** True when the body was longer than ROBOTS_MAX_BYTES and the rest was ignored. */
   truncated: boolean;
   fetchedAt: number;
@@ -64,7 +67,7 @@ type RobotsInput = {
   status: number;
   body: string | null;
   outcome: RobotsOutcome;
-  error?: string;
+  failure?: FetchFailure;
   userAgent?: string;
   now?: number;
 };
@@ -97,7 +100,7 @@ export function createRobotsRules(input: RobotsInput): RobotsRules {
     status: input.status,
     body: input.outcome === 'parsed' ? text : null,
     outcome: input.outcome,
-    error: input.error,
+    ...(input.failure ? { error: input.failure.message, failure: input.failure } : {}),
     truncated,
     fetchedAt: input.now ?? Date.now(),
     isAllowed(target) {
@@ -145,7 +148,7 @@ export async function fetchRobots(
       status: 0,
       body: null,
       outcome: 'disallow-all',
-      error: error instanceof Error ? error.message : String(error),
+      failure: toFetchFailure(error),
       userAgent: options.userAgent,
       now: now(),
     });

@@ -3,7 +3,8 @@ import https from 'node:https';
 import { finished, pipeline, type Readable, type Transform } from 'node:stream';
 import zlib from 'node:zlib';
 import { decodeBody, isTextContentType, parseContentType } from '@/lib/fetch/decode-body';
-import { FetchError } from '@/lib/fetch/fetch-error';
+import { watchEventLoopLag, type LagWatch } from '@/lib/fetch/event-loop-lag';
+import { BODY_INTERRUPTED, BODY_UNDECODABLE, FetchError } from '@/lib/fetch/fetch-error';
 import { createPinnedLookup, resolveAllowedAddresses } from '@/lib/fetch/ssrf-guard';
 import type { FetchOptions, FetchResult, RedirectHop } from '@/lib/fetch/types';
 
@@ -31,6 +32,15 @@ const httpsAgent = new https.Agent(agentOptions);
  * Timings are measured from the call, so they include redirects (as browsers' TTFB does).
  */
 export async function fetchPage(url: string, options: FetchOptions = {}): Promise<FetchResult> {
+  const lag = watchEventLoopLag();
+  try {
+    return await fetchWithRedirects(url, options, lag);
+  } finally {
+    lag.stop();
+  }
+}
+
+async function fetchWithRedirects(url: string, options: FetchOptions, lag: LagWatch): Promise<FetchResult> {
   const startedAt = performance.now();
   const settings = resolveSettings(options);
   let current = parseTarget(url);
@@ -43,7 +53,7 @@ export async function fetchPage(url: string, options: FetchOptions = {}): Promis
     const status = hop.res.statusCode ?? 0;
     const ttfbMs = performance.now() - startedAt;
     const location = hop.res.headers.location;
-    if (!REDIRECT_STATUSES.has(status) || !location) return readResult(hop, settings, { requestedUrl, redirects, startedAt, ttfbMs });
+    if (!REDIRECT_STATUSES.has(status) || !location) return readResult(hop, settings, { requestedUrl, redirects, startedAt, ttfbMs, lag });
 
     let next: URL;
     try {
@@ -54,7 +64,7 @@ export async function fetchPage(url: string, options: FetchOptions = {}): Promis
     }
     redirects.push({ url: current.href, status, location });
     const redirectError = seen.has(next.href) ? 'loop' : redirects.length > settings.maxRedirects ? 'too-many' : undefined;
-    if (redirectError) return { ...(await readResult(hop, settings, { requestedUrl, redirects, startedAt, ttfbMs })), redirectError };
+    if (redirectError) return { ...(await readResult(hop, settings, { requestedUrl, redirects, startedAt, ttfbMs, lag })), redirectError };
 
     discardBody(hop.res);
     seen.add(next.href);
@@ -178,7 +188,7 @@ function discardBody(res: http.IncomingMessage): void {
   }
 }
 
-type ResultContext = { requestedUrl: string; redirects: RedirectHop[]; startedAt: number; ttfbMs: number };
+type ResultContext = { requestedUrl: string; redirects: RedirectHop[]; startedAt: number; ttfbMs: number; lag: LagWatch };
 
 async function readResult(hop: Hop, settings: Settings, ctx: ResultContext): Promise<FetchResult> {
   const { res } = hop;
@@ -199,7 +209,7 @@ async function readResult(hop: Hop, settings: Settings, ctx: ResultContext): Pro
     transferBytes,
     bodyBytes,
     truncated,
-    timings: { ttfbMs: Math.round(ctx.ttfbMs), totalMs: Math.round(performance.now() - ctx.startedAt) },
+    timings: { ttfbMs: Math.round(ctx.ttfbMs), totalMs: Math.round(performance.now() - ctx.startedAt), loopLagMs: ctx.lag.worstMs() },
     remoteAddress: hop.remoteAddress,
   };
 }
@@ -252,7 +262,7 @@ function readBody({ url, res }: Hop, settings: Settings, keep: boolean): Promise
       const message = isDecodeError
         ? `Could not decompress the ${res.headers['content-encoding']} body of ${url.href}: ${error.message}`
         : `Connection closed while reading the body of ${url.href}: ${error.message}`;
-      settle(new FetchError('CONNECTION_FAILED', url.href, message, { cause: error }));
+      settle(new FetchError('CONNECTION_FAILED', url.href, message, { cause: error, reason: isDecodeError ? BODY_UNDECODABLE : BODY_INTERRUPTED }));
     });
   });
 }

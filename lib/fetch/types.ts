@@ -11,6 +11,8 @@ export type FetchTimings = {
   ttfbMs: number;
   /** ms until the body was fully read. */
   totalMs: number;
+  /** Worst delay of this process's event loop during the fetch; high means the timings are inflated. */
+  loopLagMs?: number;
 };
 
 export type FetchResult = {

@@ -1,23 +1,28 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { describeInvalidLines, type InvalidLine } from '@/lib/audits/audit-input';
 import { readUrlList } from '@/lib/audits/read-url-list';
 import { startBulkAnalysis } from '@/lib/audits/start-audit';
 import { requireUser } from '@/lib/auth/require-user';
 import { toErrorResponse } from '@/lib/errors';
-import type { FormState } from '@/components/form-state';
+import { failedSubmission, type FormState } from '@/components/form-state';
 
-export async function startBulkAction(_prev: FormState, form: FormData): Promise<FormState> {
+export async function startBulkAction(prev: FormState, form: FormData): Promise<FormState> {
   let target: string;
   try {
     const user = await requireUser();
     const list = await readUrlList(form);
-    const audit = await startBulkAnalysis(list.urls, user);
-    target = `/audits/${audit.id}?accepted=${list.urls.length}&invalid=${list.invalid.length}&duplicates=${list.duplicates}`;
+    // Rejected lines and duplicates are stored with the audit, whose page lists them.
+    const audit = await startBulkAnalysis(list.urls, user, list);
+    target = `/audits/${audit.id}`;
   } catch (err) {
     const { body } = toErrorResponse(err);
-    const details = (body.error.details as { invalid?: { line: number; reason: string }[] } | undefined)?.invalid;
-    return { error: body.error.message, details: details?.slice(0, 20).map((d) => `Line ${d.line}: ${d.reason}`) };
+    const invalid = (body.error.details as { invalid?: InvalidLine[] } | undefined)?.invalid ?? [];
+    let message = body.error.message;
+    const file = form.get('file');
+    if (file instanceof File && file.size > 0) message += ` Choose the file (${file.name}) again.`;
+    return failedSubmission(prev, form, ['urls'], message, describeInvalidLines(invalid));
   }
   redirect(target);
 }

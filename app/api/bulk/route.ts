@@ -1,5 +1,5 @@
 import { parseUrlList } from '@/lib/audits/audit-input';
-import { readUrlList } from '@/lib/audits/read-url-list';
+import { readUrlList, requireUsableUrlList } from '@/lib/audits/read-url-list';
 import { startBulkAnalysis } from '@/lib/audits/start-audit';
 import { requireUser } from '@/lib/auth/require-user';
 import { AppError } from '@/lib/errors';
@@ -7,7 +7,10 @@ import { jsonRoute, readJson, readMultipart } from '@/lib/http/json-route';
 
 export const dynamic = 'force-dynamic';
 
-/** POST JSON {urls: string[] | string} or multipart (urls text, file) → 202 {id, accepted, invalid, duplicates}. */
+/**
+ * POST JSON {urls: string[] | string} or multipart (urls text, file) → 202 {id, accepted, invalid: [{line, text, reason, source?}], duplicates}.
+ * When no line is valid: 400 whose details list every rejected line.
+ */
 export const POST = jsonRoute(async (request) => {
   const user = await requireUser();
   let list;
@@ -16,11 +19,12 @@ export const POST = jsonRoute(async (request) => {
     if (!(typeof urls === 'string' || (Array.isArray(urls) && urls.every((u) => typeof u === 'string')))) {
       throw new AppError('BAD_REQUEST', 'Send {"urls": ["https://…", …]} or a newline-separated string.');
     }
-    list = parseUrlList(Array.isArray(urls) ? urls.join('\n') : urls);
-    if (list.urls.length === 0) throw new AppError('BAD_REQUEST', 'None of the lines is a valid URL.', list);
+    // Line numbers in `invalid` are 1-based positions in the array (or lines of the string), so an
+    // element never spans two lines.
+    list = requireUsableUrlList(parseUrlList(Array.isArray(urls) ? urls.map((u) => u.replace(/[\r\n]+/g, ' ')).join('\n') : urls));
   } else {
     list = await readUrlList(await readMultipart(request));
   }
-  const audit = await startBulkAnalysis(list.urls, user);
+  const audit = await startBulkAnalysis(list.urls, user, list);
   return Response.json({ id: audit.id, accepted: list.urls.length, invalid: list.invalid, duplicates: list.duplicates }, { status: 202 });
 }, { body: 'json-or-multipart' });

@@ -4,6 +4,7 @@ import { FindingsList } from '@/components/findings-list';
 import { KeywordPanel } from '@/components/keyword-panel';
 import { LiveProgress } from '@/components/live-progress';
 import { StatusBadge } from '@/components/status-badge';
+import { countOf, describeInvalidLines, readBulkOptions } from '@/lib/audits/audit-input';
 import { getAuditForUser, getKeywordAnalysis, listFindings, listPages, toFinding } from '@/lib/audits/audit-queries';
 import { getAuditSnapshot } from '@/lib/audits/audit-snapshot';
 import { requirePageUser } from '@/lib/auth/require-user';
@@ -40,6 +41,11 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
     single ? getKeywordAnalysis(id) : null,
   ]);
   const findings = findingRows.map(toFinding);
+  // What the bulk input left out, stored with the audit (older bulk audits have no such record).
+  const bulk = audit.kind === 'BULK' ? readBulkOptions(audit.options) : null;
+  const skipped = bulk?.skipped;
+  // Set by the analyze form when the URL was typed without a scheme; only these two words are shown.
+  const schemeUsed = single && (query.scheme === 'http' || query.scheme === 'https') ? query.scheme : null;
   const categoryScores = Object.entries((audit.categoryScores ?? {}) as Record<string, number>).sort((a, b) => a[1] - b[1]);
 
   return (
@@ -49,9 +55,16 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
         <div className="flex min-w-0 flex-1 flex-col gap-1">
           <p className="text-sm text-slate-500">{audit.kind.toLowerCase()} analysis · <StatusBadge status={audit.status} /></p>
           <h1 className="truncate text-xl font-bold" title={audit.url}>{audit.url}</h1>
-          {audit.error && <p className="text-sm text-amber-700" data-testid="audit-error">{audit.error}</p>}
-          {query.accepted && (
-            <p className="text-sm text-slate-600">{query.accepted} URLs queued · {query.invalid ?? 0} invalid lines skipped · {query.duplicates ?? 0} duplicates removed</p>
+          {audit.error && <p className="whitespace-pre-line text-sm text-amber-700" data-testid="audit-error">{audit.error}</p>}
+          {schemeUsed && (
+            <p className="text-sm text-slate-600" data-testid="scheme-note">
+              {schemeUsed === 'http' ? 'No scheme given: https:// did not answer, so http:// was used.' : 'No scheme given: https:// was used.'}
+            </p>
+          )}
+          {skipped && (
+            <p className="text-sm text-slate-600" data-testid="bulk-input-summary">
+              {countOf(bulk?.urls.length ?? 0, 'URL')} queued · {countOf(skipped.invalidTotal, 'invalid line')} skipped · {countOf(skipped.duplicates, 'duplicate')} removed
+            </p>
           )}
         </div>
         {!terminal && <CancelButton id={id} />}
@@ -59,6 +72,15 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
           <a href={`/api/audits/${id}`} className="text-sm text-brand-600 underline">JSON</a>
         )}
       </header>
+
+      {skipped && skipped.invalidTotal > 0 && (
+        <details className="rounded-lg bg-white p-4 text-sm shadow-sm" open={skipped.invalidTotal <= 10} data-testid="invalid-lines">
+          <summary className="cursor-pointer font-medium">Skipped {countOf(skipped.invalidTotal, 'invalid line')}</summary>
+          <ul className="mt-2 list-disc pl-5 text-amber-800">
+            {describeInvalidLines(skipped.invalid, 100, skipped.invalidTotal).map((line, i) => <li key={i}>{line}</li>)}
+          </ul>
+        </details>
+      )}
 
       {snapshot && !single && <LiveProgress initial={snapshot} />}
 
@@ -95,7 +117,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
                   <td className="p-2">{p.status || '—'}</td>
                   <td className="p-2">{p.depth ?? '—'}</td>
                   <td className="p-2">{p.score ?? '—'}</td>
-                  <td className="p-2 text-xs text-amber-700">{p.error}</td>
+                  <td className="whitespace-pre-line p-2 text-xs text-amber-700">{p.error}</td>
                 </tr>
               ))}
             </tbody>

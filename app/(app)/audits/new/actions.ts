@@ -5,11 +5,23 @@ import { startAuditInput } from '@/lib/audits/audit-input';
 import { startProfessionalAudit } from '@/lib/audits/start-audit';
 import { requireUser } from '@/lib/auth/require-user';
 import { toErrorResponse } from '@/lib/errors';
-import type { FormState } from '@/components/form-state';
+import { failedSubmission, type FormState } from '@/components/form-state';
+
+const FIELDS = ['url', 'maxPages', 'maxDepth', 'renderMode', 'ignoreRobots', 'include', 'exclude'] as const;
+
+// The form's own labels in front of a field's message; the URL's messages name the URL already.
+const LABELS: Record<string, string> = {
+  maxPages: 'Max pages',
+  maxDepth: 'Max depth',
+  renderMode: 'JavaScript rendering',
+  include: 'Only URLs matching',
+  exclude: 'Skip URLs matching',
+  pageTimeoutMs: 'Page timeout',
+};
 
 const lines = (v: FormDataEntryValue | null) => String(v ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
 
-export async function startAuditAction(_prev: FormState, form: FormData): Promise<FormState> {
+export async function startAuditAction(prev: FormState, form: FormData): Promise<FormState> {
   let id: string;
   try {
     const user = await requireUser();
@@ -22,10 +34,16 @@ export async function startAuditAction(_prev: FormState, form: FormData): Promis
       include: lines(form.get('include')),
       exclude: lines(form.get('exclude')),
     });
-    if (!parsed.success) return { error: parsed.error.issues.map((i) => i.message).join(' ') };
+    if (!parsed.success) {
+      const message = parsed.error.issues.map((i) => {
+        const label = LABELS[String(i.path[0])];
+        return label ? `${label}: ${i.message}` : i.message;
+      });
+      return failedSubmission(prev, form, FIELDS, message.join(' '));
+    }
     id = (await startProfessionalAudit(parsed.data, user)).id;
   } catch (err) {
-    return { error: toErrorResponse(err).body.error.message };
+    return failedSubmission(prev, form, FIELDS, toErrorResponse(err).body.error.message);
   }
   redirect(`/audits/${id}`);
 }
