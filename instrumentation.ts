@@ -5,7 +5,7 @@ const SHUTDOWN_DEADLINE_MS = 10_000;
 
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { closeAnalysisPool } = await import('@/lib/analysis/analysis-pool');
+  const { closeAnalysisPool } = await import('@/lib/audits/analysis-pool');
   process.once('SIGTERM', () => {
     setTimeout(() => process.exit(1), SHUTDOWN_DEADLINE_MS).unref();
     void closeAnalysisPool();

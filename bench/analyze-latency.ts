@@ -5,7 +5,7 @@ import { summarize } from './stats';
 
 process.env.ALLOWED_PRIVATE_HOSTS = '127.0.0.1';
 process.env.LOG_LEVEL = 'warn';
-const { analyzeUrl } = await import('@/lib/analysis/analyze-url');
+const { analyzeUrl } = await import('@/lib/audits/analyze-url');
 const { createRenderPool } = await import('@/lib/fetch/render-pool');
 
 const runs = Number(process.argv[2] ?? 200);
@@ -19,9 +19,14 @@ function page(): string {
 }
 
 const body = page();
+// The same page plus a review that a script fetches and inserts 700 ms after load: rendering must
+// wait for it (a fixed quiet period alone would serialize the page before it arrives).
+const LATE_TEXT = 'Late review: the trail shoe of the year';
+const lateBody = body.replace('</body>', `<script>fetch('/late-data').then((r) => r.text()).then((t) => document.querySelector('main').insertAdjacentHTML('beforeend', '<p>' + t + '</p>'));</script></body>`);
 const server = http.createServer((req, res) => {
+  if (req.url === '/late-data') return void setTimeout(() => res.writeHead(200, { 'content-type': 'text/plain' }).end(LATE_TEXT), 700);
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'strict-transport-security': 'max-age=31536000' });
-  res.end(body);
+  res.end(req.url === '/late' ? lateBody : body);
 });
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
 const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/bench`;
@@ -41,6 +46,14 @@ async function measure(label: string, n: number, fn: () => Promise<unknown>) {
 await measure('raw (render never)', runs, () => analyzeUrl(url, { render: 'never', keyword: 'running shoes' }));
 const pool = createRenderPool({ allowedPrivateHosts: ['127.0.0.1'], size: 1 });
 await measure('rendered (render always)', runs, () => analyzeUrl(url, { render: 'always', keyword: 'running shoes', renderPage: (u) => pool.render(u) }));
+const lateUrl = url.replace(/\/bench$/, '/late');
+const lateRuns = Math.min(runs, 20);
+let lateCaptured = 0;
+await measure('rendered, content at +700 ms', lateRuns, async () => {
+  const analyzed = await analyzeUrl(lateUrl, { render: 'always', keyword: 'running shoes', renderPage: (u) => pool.render(u) });
+  if (analyzed.facts.text.includes(LATE_TEXT)) lateCaptured++;
+});
+console.log(`late content captured in ${lateCaptured} of ${lateRuns + 5} renders`);
 await pool.close();
 server.close();
 process.exit(0);

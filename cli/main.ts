@@ -38,11 +38,11 @@ async function commandChecks(json: boolean) {
 }
 
 async function commandAnalyze(url: string, opts: { keyword?: string; render: 'auto' | 'always' | 'never'; json: boolean; failOn?: Severity; save: boolean }) {
-  const { analyzeInput } = await import('@/lib/analysis/analyze-input');
+  const { analyzeInput } = await import('@/lib/audits/analyze-input');
   const { hasExplicitScheme } = await import('@/lib/audits/audit-input');
   const input = analyzeInput.safeParse({ url, keyword: opts.keyword, render: opts.render });
   if (!input.success) throw new UsageError(input.error.issues.map((i) => i.message).join(' '));
-  const { analyzeUrl } = await import('@/lib/analysis/analyze-url');
+  const { analyzeUrl } = await import('@/lib/audits/analyze-url');
   const { getRenderPool, closeRenderPool } = await import('@/lib/fetch/shared-render-pool');
   try {
     const analyzed = await analyzeUrl(input.data.url, {

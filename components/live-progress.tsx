@@ -2,9 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import type { ProgressEvent, ProgressSnapshot } from '@/lib/progress/events';
-
-const TERMINAL = ['COMPLETED', 'COMPLETED_WITH_ERRORS', 'FAILED', 'CANCELLED'];
+import { isTerminal, type ProgressEvent, type ProgressSnapshot } from '@/lib/progress/events';
 
 function formatEta(s: number | null) {
   if (s === null || s <= 0) return null;
@@ -19,14 +17,14 @@ export function LiveProgress({ initial }: { initial: ProgressSnapshot }) {
   const [connected, setConnected] = useState(false);
 
   useEffect(() => {
-    if (TERMINAL.includes(initial.status)) return;
+    if (isTerminal(initial.status)) return;
     // EventSource resends Last-Event-ID by itself when it reconnects.
     const source = new EventSource(`/api/audits/${initial.auditId}/events`);
     const onEvent = (e: MessageEvent<string>) => {
       const event = JSON.parse(e.data) as ProgressEvent;
       setState(event.state);
       if (event.type === 'page') setRecent((r) => [event.page, ...r].slice(0, 8));
-      if (TERMINAL.includes(event.state.status)) {
+      if (isTerminal(event.state.status)) {
         source.close();
         router.refresh();
       }
@@ -38,7 +36,7 @@ export function LiveProgress({ initial }: { initial: ProgressSnapshot }) {
   }, [initial.auditId, initial.status, router]);
 
   const total = Math.max(state.limit ? Math.min(state.discovered || state.limit, state.limit) : state.discovered, state.crawled, 1);
-  const pct = TERMINAL.includes(state.status) ? 100 : Math.min(99, Math.round((state.crawled / total) * 100));
+  const pct = isTerminal(state.status) ? 100 : Math.min(99, Math.round((state.crawled / total) * 100));
   const eta = formatEta(state.etaSeconds);
 
   return (
@@ -46,7 +44,7 @@ export function LiveProgress({ initial }: { initial: ProgressSnapshot }) {
       <div className="flex items-baseline justify-between text-sm">
         <span className="font-medium" data-testid="progress-phase">{state.phase}</span>
         <span className="text-slate-500">
-          {state.crawled} / {total} pages · {state.failed} failed{eta ? ` · ${eta}` : ''}{!connected && !TERMINAL.includes(state.status) ? ' · reconnecting…' : ''}
+          {state.crawled} / {total} pages · {state.failed} failed{eta ? ` · ${eta}` : ''}{!connected && !isTerminal(state.status) ? ' · reconnecting…' : ''}
         </span>
       </div>
       <div className="h-3 w-full overflow-hidden rounded bg-slate-200" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100} data-testid="progress-bar">

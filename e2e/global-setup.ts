@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { startFixtureSite } from '../lib/crawler/fixture-site';
+import { startFixtureSite } from '../test/fixture-site';
 
 // Seeds the test database, serves the fixture site and runs a real worker process beside the
 // web server for the whole run.

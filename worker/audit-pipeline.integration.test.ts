@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureSite, type FixtureSite } from '@/lib/crawler/fixture-site';
+import { startFixtureSite, type FixtureSite } from '@/test/fixture-site';
 import { spawnWorker, stopWorker } from '@/test/spawn-worker';
 import { readSse } from '@/test/read-sse';
 import { waitFor } from '@/test/wait-for';
@@ -20,6 +20,7 @@ const { createProgressStream, compareIds: compare } = await import('@/lib/progre
 const { closeQueues, getProducerRedis } = await import('@/lib/queue/queues');
 const { streamKey } = await import('@/lib/progress/progress-stream');
 const { isTerminal } = await import('@/lib/progress/events');
+const { getAuditSnapshot } = await import('@/lib/audits/audit-snapshot');
 
 let worker: ChildProcess;
 let site: FixtureSite;
@@ -51,7 +52,7 @@ describe('professional audit of the fixture site', () => {
     expect(audit.status).toBe('QUEUED');
 
     // Live events while it runs.
-    const events = readSse(createProgressStream(audit.id, null, new AbortController().signal, 1_000));
+    const events = readSse(createProgressStream(audit.id, null, new AbortController().signal, { readSnapshot: getAuditSnapshot, keepAliveMs: 1_000 }));
     const done = await finished(audit.id);
     const messages = await events;
 
@@ -101,10 +102,10 @@ describe('professional audit of the fixture site', () => {
       await waitFor(async () => (await db.audit.findUniqueOrThrow({ where: { id: audit.id } })).pagesDone >= 3, 30_000, 'first pages');
 
       const first = new AbortController();
-      const part1 = await readSse(createProgressStream(audit.id, null, first.signal, 1_000), { limit: 6, abort: first });
+      const part1 = await readSse(createProgressStream(audit.id, null, first.signal, { readSnapshot: getAuditSnapshot, keepAliveMs: 1_000 }), { limit: 6, abort: first });
       expect(part1[0]!.event).toBe('snapshot');
       const lastSeen = part1.at(-1)!.id;
-      const part2 = await readSse(createProgressStream(audit.id, lastSeen, new AbortController().signal, 1_000));
+      const part2 = await readSse(createProgressStream(audit.id, lastSeen, new AbortController().signal, { readSnapshot: getAuditSnapshot, keepAliveMs: 1_000 }));
       const final = part2.at(-1)!;
       expect(final.event).toBe('status');
       expect(final.data.state.status).toBe('COMPLETED');

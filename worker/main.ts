@@ -6,7 +6,7 @@ import { startHeartbeat } from '@/lib/health/worker-heartbeat';
 import { jobOptionsFor, QUEUE_NAMES } from '@/lib/queue/jobs';
 import { closeQueues, getQueue } from '@/lib/queue/queues';
 import { closeRenderPool } from '@/lib/fetch/shared-render-pool';
-import { closeAnalysisPool } from '@/lib/analysis/analysis-pool';
+import { closeAnalysisPool } from '@/lib/audits/analysis-pool';
 import { startWorkers } from '@/worker/start-workers';
 
 // The only place BullMQ workers start. Scale out by running more of these processes.

@@ -11,6 +11,7 @@ const { startProfessionalAudit, startBulkAnalysis } = await import('@/lib/audits
 const { auditOptions } = await import('@/lib/audits/audit-input');
 const { getAuditResult } = await import('@/lib/audits/audit-queries');
 const { closeQueues } = await import('@/lib/queue/queues');
+const { isTerminal } = await import('@/lib/progress/events');
 const { startWorkers } = await import('@/worker/start-workers');
 const { processors } = await import('@/worker/processors');
 const { closeRenderPool } = await import('@/lib/fetch/shared-render-pool');
@@ -75,7 +76,7 @@ describe('bulk analysis', () => {
       const audit = await startBulkAnalysis(urls, user);
       const done = await waitFor(async () => {
         const a = await db.audit.findUniqueOrThrow({ where: { id: audit.id } });
-        return ['COMPLETED', 'COMPLETED_WITH_ERRORS', 'FAILED'].includes(a.status) ? a : null;
+        return isTerminal(a.status) ? a : null;
       }, 60_000, 'bulk run to finish');
       expect(done.status).toBe('COMPLETED_WITH_ERRORS');
       expect(done.pagesDone).toBe(5);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startFixtureSite } from '@/lib/crawler/fixture-site';
+import { startFixtureSite } from '@/test/fixture-site';
 import { spawnWorker, stopWorker } from '@/test/spawn-worker';
 import { waitFor } from '@/test/wait-for';
 

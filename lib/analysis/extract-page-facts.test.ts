@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hashText, parseLinkHeader } from '@/lib/analysis/extract-page-facts';
 import { parseXRobotsTag, splitDirectives } from '@/lib/analysis/robots-directives';
-import { buildTestPage } from '@/lib/checks/test-page';
+import { buildTestPage } from '@/test/test-page';
 
 describe('extractPageFacts — head metadata', () => {
   it('reads title, description, lang, viewport, charset, doctype and favicon', () => {

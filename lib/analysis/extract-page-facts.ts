@@ -18,10 +18,11 @@ import type {
   MetaRobots,
   PageFacts,
   StructuredDataFact,
-} from '@/lib/analysis/page-facts';
+} from '@/lib/crawler/page-facts';
 import { parseXRobotsTag, splitDirectives } from '@/lib/analysis/robots-directives';
+import { computeTextMinhash } from '@/lib/analysis/text-minhash';
 import { collapseWhitespace, countWords } from '@/lib/analysis/text-utils';
-import { PAGE_THRESHOLDS } from '@/lib/checks/thresholds';
+import { looksClientRenderedFromFacts } from '@/lib/fetch/looks-client-rendered';
 import type { FetchResult, RenderResult } from '@/lib/fetch/types';
 
 export type ExtractPageFactsInput = {
@@ -90,6 +91,7 @@ export function extractPageFacts(input: ExtractPageFactsInput): PageFacts {
     text: '',
     wordCount: 0,
     textHash: hashText(''),
+    textMinhash: null,
     textRatio: 0,
     paragraphs: 0,
     links: [],
@@ -164,6 +166,8 @@ export function extractPageFacts(input: ExtractPageFactsInput): PageFacts {
       rawCanonicals: raw.facts.canonicals,
       rawRobots: raw.facts.robots.directives,
       renderedOnlyLinks,
+      // Copied field by field: facts are structured-cloned out of the analysis thread, keep them plain.
+      ...(rendered.blockedResources ? { blockedResources: rendered.blockedResources.map(({ url, type }) => ({ url, type })) } : {}),
     },
   };
 }
@@ -198,9 +202,7 @@ function sniffHtml(body: string): boolean {
 // A raw HTML that is (nearly) empty but ships scripts and an app mount point (#root, #__next…) was
 // built client-side. Without the mount point a short page is just short ("Coming soon").
 function detectClientRendered(raw: DocumentResult): boolean {
-  const f = raw.facts;
-  if (f.wordCount >= PAGE_THRESHOLDS.clientRenderedMaxRawWords) return false;
-  return raw.hasAppRoot && f.scripts.some((s) => s.src !== null);
+  return looksClientRenderedFromFacts({ wordCount: raw.facts.wordCount, hasAppRoot: raw.hasAppRoot, hasExternalScript: raw.facts.scripts.some((s) => s.src !== null) });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -718,6 +720,7 @@ function extractDocument(html: string, pageUrl: string, header: HeaderFacts): Do
     text,
     wordCount: countWords(text),
     textHash: hashText(text),
+    textMinhash: computeTextMinhash(text),
     paragraphs,
     links,
     images,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeKeyword, findPhrase, tokenizeForMatch } from '@/lib/analysis/keyword';
-import { buildCleanPage } from '@/lib/checks/clean-page-fixture';
-import { buildTestPage } from '@/lib/checks/test-page';
+import { buildCleanPage } from '@/test/clean-page-fixture';
+import { buildTestPage } from '@/test/test-page';
 
 describe('matching', () => {
   it('is case-, diacritic-, hyphen- and apostrophe-insensitive with word boundaries', () => {

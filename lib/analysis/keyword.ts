@@ -2,9 +2,18 @@
 // opening text, alts, anchors), how often, how early, whether it's stuffed, which related terms
 // surround it, and what to change. Matching is case-, diacritic- and hyphen-insensitive on whole
 // words ("cafe" matches "Café", "roof repair" matches "roof-repair", "repairs" does not match "repair").
-import type { PageFacts } from '@/lib/analysis/page-facts';
+import type { PageFacts } from '@/lib/crawler/page-facts';
 import { isStopWord, normalizeText } from '@/lib/analysis/text-utils';
-import { PAGE_THRESHOLDS } from '@/lib/checks/thresholds';
+
+// Keyword mode's own numbers (no check reads them, so they live with the analysis).
+const KEYWORD_THRESHOLDS = {
+  /** Density above this share of words is stuffing for the target phrase. */
+  stuffingDensity: 0.04,
+  /** Density below this (with ≥ 300 words) is "barely mentioned". */
+  minDensity: 0.003,
+  /** Words counted as the opening of the page. */
+  firstWords: 100,
+};
 
 export type KeywordPlacement = { found: boolean; /** Word index of the first match (0 = first word). */ position: number | null };
 
@@ -101,12 +110,12 @@ export function analyzeKeyword(page: PageFacts, keyword: string): KeywordAnalysi
   const path = urlPath(page.finalUrl);
   const pathTokens = tokenizeForMatch(path);
   const urlFound = needle.length > 0 && (findPhrase(pathTokens, needle).length > 0 || pathTokens.join('').includes(needle.join('')));
-  const firstWindow = PAGE_THRESHOLDS.keywordFirstWords;
+  const firstWindow = KEYWORD_THRESHOLDS.firstWords;
   const first = hits[0] ?? null;
   const alts = page.images.map((i) => i.alt ?? '').filter((a) => a.trim() !== '');
   const anchors = page.links.map((l) => l.text).filter((t) => t.trim() !== '');
   const density = totalWords > 0 ? (hits.length * needle.length * 100) / totalWords : 0;
-  const stuffing = totalWords > 0 && density / 100 > PAGE_THRESHOLDS.keywordStuffingDensity && hits.length >= 3;
+  const stuffing = totalWords > 0 && density / 100 > KEYWORD_THRESHOLDS.stuffingDensity && hits.length >= 3;
 
   const analysis: KeywordAnalysis = {
     keyword,
@@ -143,7 +152,7 @@ function buildSuggestions(page: PageFacts, a: KeywordAnalysis, totalWords: numbe
   if (!a.url.found) out.push(`Include ${k} in the URL slug (e.g. /${a.tokens.join('-')}) if you create a new page — don’t change an established URL just for this.`);
   if (!a.firstWords.found) out.push(a.firstOccurrence === null ? `Mention ${k} in the body text — it doesn’t appear anywhere in the visible copy.` : `Mention ${k} within the first ${a.firstWords.window} words (it first appears at word ${a.firstOccurrence + 1}).`);
   if (a.imageAlts.total > 0 && a.imageAlts.matches === 0) out.push(`Describe at least one relevant image with alt text that includes ${k}.`);
-  if (a.stuffing) out.push(`Reduce repetitions of ${k}: ${a.count} uses make up ${a.density}% of the text (keep it under ${PAGE_THRESHOLDS.keywordStuffingDensity * 100}%); use synonyms and related terms instead.`);
-  else if (totalWords >= 300 && a.density / 100 < PAGE_THRESHOLDS.keywordMinDensity) out.push(`${k} appears only ${a.count} time${a.count === 1 ? '' : 's'} in ${totalWords} words; cover the topic more directly.`);
+  if (a.stuffing) out.push(`Reduce repetitions of ${k}: ${a.count} uses make up ${a.density}% of the text (keep it under ${KEYWORD_THRESHOLDS.stuffingDensity * 100}%); use synonyms and related terms instead.`);
+  else if (totalWords >= 300 && a.density / 100 < KEYWORD_THRESHOLDS.minDensity) out.push(`${k} appears only ${a.count} time${a.count === 1 ? '' : 's'} in ${totalWords} words; cover the topic more directly.`);
   return out;
 }

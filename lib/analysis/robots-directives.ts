@@ -1,6 +1,6 @@
 // Robots directive parsing shared by fact extraction and the crawlability checks (kept free of
 // the HTML parser so the check catalogue stays light to import).
-import type { MetaRobots } from '@/lib/analysis/page-facts';
+import type { MetaRobots } from '@/lib/crawler/page-facts';
 
 /** Directives that take a value after ":" and therefore aren't user-agent prefixes in X-Robots-Tag. */
 const VALUED_DIRECTIVES = new Set(['unavailable_after', 'max-snippet', 'max-image-preview', 'max-video-preview']);

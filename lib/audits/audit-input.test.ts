@@ -64,6 +64,20 @@ describe('startAuditInput', () => {
     expect(startAuditInput.parse({ url: 'https://example.com' })).toMatchObject({ maxPages: 100, renderMode: 'auto', respectRobots: true });
     expect(startAuditInput.safeParse({ url: 'https://example.com', maxPages: 10_001 }).success).toBe(false);
   });
+
+  it('refuses an include/exclude regex that does not compile, naming the pattern', () => {
+    const result = startAuditInput.safeParse({ url: 'https://example.com', include: ['/blog/*', 're:('] });
+    expect(result.success).toBe(false);
+    const issue = result.error!.issues[0]!;
+    expect(issue.path).toEqual(['include', 1]);
+    expect(issue.message).toMatch(/^Invalid URL pattern "re:\(": not a valid regular expression \(.+\)/);
+    expect(startAuditInput.safeParse({ url: 'https://example.com', exclude: ['re:[a-'] }).success).toBe(false);
+  });
+
+  it('accepts globs and valid regexes', () => {
+    const parsed = startAuditInput.parse({ url: 'https://example.com', include: ['re:^https://example\\.com/(blog|news)/', 'https://example.com/*'], exclude: ['/tag/*'] });
+    expect(parsed).toMatchObject({ include: ['re:^https://example\\.com/(blog|news)/', 'https://example.com/*'], exclude: ['/tag/*'] });
+  });
 });
 
 describe('parseUrlList', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { findUrlPatternError } from '@/lib/crawler/normalize-url';
 
 // Input validated once, at the boundary (API route, server action, CLI); the worker trusts
 // the options stored with the audit because they were parsed by these schemas.
@@ -50,7 +51,16 @@ export const httpUrl = z
 export const renderMode = z.enum(['auto', 'always', 'never']);
 export type RenderMode = z.infer<typeof renderMode>;
 
-const pattern = z.string().trim().min(1).max(500);
+// Compiled here too, so "re:(" is refused with the request instead of failing the audit in the worker.
+const pattern = z
+  .string()
+  .trim()
+  .min(1)
+  .max(500)
+  .superRefine((value, ctx) => {
+    const problem = findUrlPatternError(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 export const auditOptions = z.object({
   maxPages: z.coerce.number().int().min(1, 'At least 1 page.').max(10_000, 'At most 10,000 pages.').default(100),

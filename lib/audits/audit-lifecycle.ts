@@ -2,9 +2,9 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { AuditKind, AuditStatus } from '@/lib/generated/prisma/enums';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { ProgressSnapshot } from '@/lib/progress/events';
+import { ACTIVE_STATUSES, type ProgressSnapshot, type TerminalStatus } from '@/lib/progress/events';
 
-const ACTIVE: AuditStatus[] = ['QUEUED', 'RUNNING'];
+const ACTIVE: AuditStatus[] = [...ACTIVE_STATUSES];
 
 export function createAudit(input: { kind: AuditKind; url: string; options?: Prisma.InputJsonValue; userId?: string | null; priority?: number; limit?: number }) {
   return db.audit.create({
@@ -45,7 +45,7 @@ export async function mergeAuditState(id: string, patch: Record<string, unknown>
 export async function finishAudit(
   id: string,
   result: {
-    status: Extract<AuditStatus, 'COMPLETED' | 'COMPLETED_WITH_ERRORS' | 'FAILED'>;
+    status: Exclude<TerminalStatus, 'CANCELLED'>;
     score?: number | null;
     categoryScores?: Record<string, number> | null;
     error?: string | null;

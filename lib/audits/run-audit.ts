@@ -1,16 +1,16 @@
 import type { Redis } from 'ioredis';
-import type { PageFacts } from '@/lib/analysis/page-facts';
-import { analyzeDocument } from '@/lib/analysis/analysis-pool';
+import type { PageFacts } from '@/lib/crawler/page-facts';
+import { analyzeDocument } from '@/lib/audits/analysis-pool';
 import { scoreAudit } from '@/lib/audits/score-audit';
 import { auditOptions } from '@/lib/audits/audit-input';
 import { finishAudit, getAuditStatus, markAuditRunning, mergeAuditState } from '@/lib/audits/audit-lifecycle';
 import { getAudit } from '@/lib/audits/audit-queries';
 import { countFindingsBySeverity } from '@/lib/audits/audit-snapshot';
-import { savePageResult, saveSiteFindings } from '@/lib/audits/save-page-result';
+import { createPageResultWriter, saveSiteFindings } from '@/lib/audits/save-page-result';
 import { REDIRECT_CHECK_IDS, REDIRECT_CHECKS_REPEATED_BY_SITE_CHECKS } from '@/lib/checks/http';
 import { runSiteChecks } from '@/lib/checks/run-site-checks';
 import type { Finding, Severity } from '@/lib/checks/types';
-import { buildSiteGraph, type GraphFacts, type GraphPageInput } from '@/lib/crawler/build-site-graph';
+import { buildSiteGraph, type GraphFacts, type GraphPageInput } from '@/lib/checks/build-site-graph';
 import { crawlSite } from '@/lib/crawler/crawl-site';
 import type { CrawlOutcome, CrawlPageResult, CrawlState, FrontierEntry } from '@/lib/crawler/crawl-types';
 import { normalizeUrl } from '@/lib/crawler/normalize-url';
@@ -22,7 +22,7 @@ import { looksClientRendered } from '@/lib/fetch/looks-client-rendered';
 import type { RenderResult } from '@/lib/fetch/types';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { logger } from '@/lib/logger';
-import { createAuditReporter } from '@/lib/progress/audit-reporter';
+import { createAuditReporter } from '@/lib/audits/audit-reporter';
 
 const CANCEL_POLL_MS = 1_000;
 
@@ -35,6 +35,7 @@ function graphFacts(f: PageFacts): GraphFacts {
     metaDescription: f.metaDescription,
     h1s: f.h1s,
     textHash: f.textHash,
+    textMinhash: f.textMinhash,
     wordCount: f.wordCount,
     canonicals: f.canonicals,
     canonicalFromHeader: f.canonicalFromHeader,
@@ -45,11 +46,12 @@ function graphFacts(f: PageFacts): GraphFacts {
 }
 
 // Counted apart from failures (see failedPages): keep the prefix.
-const BLOCKED_BY_ROBOTS = 'Blocked by robots.txt: the site asks crawlers not to fetch this URL, so it was not requested.';
+const BLOCKED_BY_ROBOTS_PREFIX = 'Blocked by robots.txt:';
+const BLOCKED_BY_ROBOTS = `${BLOCKED_BY_ROBOTS_PREFIX} the site asks crawlers not to fetch this URL, so it was not requested.`;
 
 /** One cause per page, in plain words (the technical detail on the line below). */
 function pageError(r: CrawlPageResult): string | null {
-  if (r.blockedByRobots) return robotsUnreadable(r.robotsStatus) ? `Blocked by robots.txt: ${unreadableRobots(r.robotsStatus!)}, so this URL was not requested.` : BLOCKED_BY_ROBOTS;
+  if (r.blockedByRobots) return robotsUnreadable(r.robotsStatus) ? `${BLOCKED_BY_ROBOTS_PREFIX} ${unreadableRobots(r.robotsStatus!)}, so this URL was not requested.` : BLOCKED_BY_ROBOTS;
   if (r.fetchError) return describeFetchFailure(r.fetchError, r.url).text;
   if (r.analysisError) return `Analysis failed: ${r.analysisError}`;
   if (r.response && r.response.status >= 500) return `Server error ${r.response.status}.`;
@@ -153,6 +155,17 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
 
   // Checks run in the analysis thread with the extraction; the crawler only hands facts on.
   const findingsOf = new WeakMap<PageFacts, Finding[]>();
+  // Pages are saved in small batches; their progress events follow once they are in PostgreSQL.
+  const writer = createPageResultWriter(auditId, async (saved) => {
+    for (const { page, findings } of saved) {
+      reporter.addFindings(findings);
+      const failed = page.error && !page.error.startsWith(BLOCKED_BY_ROBOTS_PREFIX);
+      await reporter.page(
+        { url: page.url, status: page.status, depth: page.depth ?? null, findings: findings.length, error: page.error ?? null },
+        { crawled: reporter.state.crawled + 1, failed: reporter.state.failed + (failed ? 1 : 0), currentUrl: page.url },
+      );
+    }
+  });
   try {
     const outcome = await crawlSite(
       {
@@ -198,9 +211,8 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
           const error = pageError(r);
           // A redirecting URL is reported with its own (3xx) status, not its target's.
           const status = r.response?.redirects[0]?.status ?? r.response?.status ?? 0;
-          await savePageResult(
-            auditId,
-            {
+          await writer.add({
+            page: {
               url: r.url,
               finalUrl: r.response?.finalUrl ?? null,
               status,
@@ -209,15 +221,11 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
               wordCount: r.facts?.wordCount ?? 0,
               loadMs: r.response ? Math.round(r.response.totalMs) : null,
               error: error ?? (r.renderError ? `Rendering failed: ${r.renderError}` : null),
-              facts: JSON.parse(JSON.stringify(stored)) as Prisma.InputJsonValue,
+              // Serialised once, by the writer (undefined fields drop out there).
+              facts: stored as unknown as Prisma.InputJsonValue,
             },
             findings,
-          );
-          reporter.addFindings(findings);
-          await reporter.page(
-            { url: r.url, status, depth: r.depth, findings: findings.length, error },
-            { crawled: reporter.state.crawled + 1, failed: reporter.state.failed + (error && !r.blockedByRobots ? 1 : 0), currentUrl: r.url },
-          );
+          });
         },
         onProgress: (p) => {
           void reporter.progress({
@@ -232,6 +240,7 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
       },
     );
 
+    await writer.close();
     if (cancel.signal.aborted) {
       await reporter.status({ status: 'CANCELLED', phase: 'done', currentUrl: null, etaSeconds: null, error: 'Cancelled by the user.' });
       return;
@@ -249,7 +258,7 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
       await saveSiteFindings(auditId, runSiteChecks(graph));
     }
 
-    const failedPages = await db.page.count({ where: { auditId, error: { not: null }, NOT: { error: { startsWith: 'Blocked by robots' } } } });
+    const failedPages = await db.page.count({ where: { auditId, error: { not: null }, NOT: { error: { startsWith: BLOCKED_BY_ROBOTS_PREFIX } } } });
     const okPages = await db.page.count({ where: { auditId, error: null, status: { gt: 0 } } });
     const allFindings = (await db.finding.findMany({ where: { auditId }, select: { checkId: true, severity: true, category: true, url: true } })).map((f) => ({
       ...f,
@@ -282,5 +291,7 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
     logger.info({ auditId, status, pages: pages.length, failedPages, score, stopReason: outcome.stopReason }, 'audit finished');
   } finally {
     clearInterval(poll);
+    // Whatever was fetched before a failure or shutdown is kept; resume starts after it.
+    await writer.close().catch(() => {});
   }
 }

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { analyzeUrl } from '@/lib/analysis/analyze-url';
+import { analyzeUrl } from '@/lib/audits/analyze-url';
 import { finishAudit, markAuditRunning } from '@/lib/audits/audit-lifecycle';
 import { getAudit } from '@/lib/audits/audit-queries';
 import { countFindingsBySeverity, getAuditSnapshot } from '@/lib/audits/audit-snapshot';
@@ -7,7 +7,7 @@ import { savePageResult } from '@/lib/audits/save-page-result';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { RenderResult } from '@/lib/fetch/types';
-import { createAuditReporter } from '@/lib/progress/audit-reporter';
+import { createAuditReporter } from '@/lib/audits/audit-reporter';
 import { isTerminal } from '@/lib/progress/events';
 
 type BulkDeps = { redis: Redis | null; render?: (url: string) => Promise<RenderResult>; signal?: AbortSignal };

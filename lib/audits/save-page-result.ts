@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
 import type { Finding } from '@/lib/checks/types';
 import type { Severity as DbSeverity } from '@/lib/generated/prisma/enums';
@@ -34,34 +35,125 @@ function findingRows(auditId: string, pageId: string | null, findings: Finding[]
   }));
 }
 
+export type PageResult = { page: PageRecord; findings: Finding[] };
+
+// One statement per batch: upsert the pages, drop their old findings, insert the new ones. Raw
+// SQL over arrays because Prisma's query compiler cost more CPU than the crawl itself (28 % +
+// 15 % of the worker in a profile of a 2,000-page audit) and took five round trips per page.
+const SAVE_PAGES_SQL = `
+WITH pages AS (
+  INSERT INTO "Page" (id, "auditId", url, "finalUrl", status, depth, title, "wordCount", "loadMs", error, facts, score, "crawledAt")
+  SELECT p.id, $1, p.url, p."finalUrl", p.status, p.depth, p.title, p."wordCount", p."loadMs", p.error, p.facts::jsonb, p.score, now()
+  FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[], $8::int[], $9::int[], $10::text[], $11::text[], $12::int[])
+    AS p(id, url, "finalUrl", status, depth, title, "wordCount", "loadMs", error, facts, score)
+  ON CONFLICT ("auditId", url) DO UPDATE SET
+    "finalUrl" = EXCLUDED."finalUrl", status = EXCLUDED.status, depth = EXCLUDED.depth, title = EXCLUDED.title,
+    "wordCount" = EXCLUDED."wordCount", "loadMs" = EXCLUDED."loadMs", error = EXCLUDED.error, facts = EXCLUDED.facts,
+    score = EXCLUDED.score, "crawledAt" = EXCLUDED."crawledAt"
+  RETURNING id, url
+),
+cleared AS (
+  -- = ANY(ARRAY(…)), not a join: the planner cannot size the CTE and would scan every finding.
+  DELETE FROM "Finding" WHERE "pageId" = ANY(ARRAY(SELECT id FROM pages))
+)
+INSERT INTO "Finding" (id, "auditId", "pageId", scope, "checkId", category, severity, title, message, url, details)
+SELECT f.id, $1, pages.id, 'PAGE', f."checkId", f.category, f.severity::"Severity", f.title, f.message, f.url, f.details::jsonb
+FROM unnest($13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[])
+  AS f(id, "pageUrl", "checkId", category, severity, title, message, url, details)
+JOIN pages ON pages.url = f."pageUrl"`;
+
 /**
- * Idempotent: one row per (audit, url). Re-running a page replaces its row and findings in one
- * transaction, so a retried or resumed job never duplicates anything.
+ * Idempotent: one row per (audit, url). Re-saving a page replaces its row and findings in the same
+ * statement, so a retried or resumed job never duplicates anything.
  */
-export async function savePageResult(auditId: string, page: PageRecord, findings: Finding[]) {
-  const data = {
-    finalUrl: page.finalUrl ?? null,
-    status: page.status,
-    depth: page.depth ?? null,
-    title: page.title ?? null,
-    wordCount: page.wordCount ?? 0,
-    loadMs: page.loadMs ?? null,
-    error: page.error ?? null,
-    score: page.score ?? null,
-    facts: page.facts,
-    crawledAt: new Date(),
+export async function savePageResults(auditId: string, results: PageResult[]): Promise<void> {
+  if (results.length === 0) return;
+  // A page saved twice in one batch would make the upsert touch a row twice: keep the last.
+  const byUrl = new Map(results.map((r) => [r.page.url, r]));
+  const pages = [...byUrl.values()].map((r) => r.page);
+  const findings = [...byUrl.values()].flatMap((r) => r.findings.map((f) => ({ pageUrl: r.page.url, f })));
+  const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+  await db.$executeRawUnsafe(
+    SAVE_PAGES_SQL,
+    auditId,
+    pages.map(() => randomUUID()),
+    pages.map((p) => p.url),
+    pages.map((p) => p.finalUrl ?? null),
+    pages.map((p) => p.status),
+    pages.map((p) => p.depth ?? null),
+    pages.map((p) => p.title ?? null),
+    pages.map((p) => p.wordCount ?? 0),
+    pages.map((p) => p.loadMs ?? null),
+    pages.map((p) => p.error ?? null),
+    pages.map((p) => json(p.facts)),
+    pages.map((p) => p.score ?? null),
+    findings.map(() => randomUUID()),
+    findings.map((x) => x.pageUrl),
+    findings.map((x) => x.f.checkId),
+    findings.map((x) => x.f.category),
+    findings.map((x) => toDbSeverity(x.f.severity)),
+    findings.map((x) => x.f.title),
+    findings.map((x) => x.f.message),
+    findings.map((x) => x.f.url),
+    findings.map((x) => json(x.f.details)),
+  );
+}
+
+export type PageResultWriter = { add(result: PageResult): Promise<void>; close(): Promise<void> };
+
+/**
+ * Buffers an audit's page results and saves them in batches (every `maxPages` pages or
+ * `maxDelayMs`), in order; `onSaved` runs after each batch is in PostgreSQL (progress events must
+ * never announce a page that a crash could still lose). A failed save fails the next add/close.
+ * Small batches keep what a crash can lose (and the crawl then re-fetches) to a few pages.
+ */
+export function createPageResultWriter(
+  auditId: string,
+  onSaved: (results: PageResult[]) => Promise<void>,
+  { maxPages = 8, maxDelayMs = 100 }: { maxPages?: number; maxDelayMs?: number } = {},
+): PageResultWriter {
+  let buffer: PageResult[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let chain = Promise.resolve();
+  let failure: unknown;
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    const batch = buffer;
+    buffer = [];
+    if (batch.length > 0) {
+      chain = chain
+        .then(async () => {
+          if (failure) return;
+          await savePageResults(auditId, batch);
+          await onSaved(batch);
+        })
+        .catch((err: unknown) => {
+          failure ??= err;
+        });
+    }
+    return chain;
   };
-  return db.$transaction(async (tx) => {
-    const row = await tx.page.upsert({
-      where: { auditId_url: { auditId, url: page.url } },
-      create: { auditId, url: page.url, ...data },
-      update: data,
-      select: { id: true },
-    });
-    await tx.finding.deleteMany({ where: { pageId: row.id } });
-    if (findings.length) await tx.finding.createMany({ data: findingRows(auditId, row.id, findings) });
-    return row.id;
-  });
+  const rethrow = () => {
+    if (failure) throw failure;
+  };
+  return {
+    async add(result) {
+      rethrow();
+      buffer.push(result);
+      if (buffer.length >= maxPages) await flush();
+      else timer ??= setTimeout(() => void flush(), maxDelayMs);
+      rethrow();
+    },
+    async close() {
+      await flush();
+      rethrow();
+    },
+  };
+}
+
+export async function savePageResult(auditId: string, page: PageRecord, findings: Finding[]): Promise<void> {
+  await savePageResults(auditId, [{ page, findings }]);
 }
 
 /** Replaces all site-scope findings of an audit (site checks run once, at the end, on the whole graph). */

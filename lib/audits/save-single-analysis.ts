@@ -1,4 +1,4 @@
-import type { AnalyzedPage } from '@/lib/analysis/analyze-url';
+import type { AnalyzedPage } from '@/lib/audits/analyze-url';
 import { savePageResult } from '@/lib/audits/save-page-result';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';

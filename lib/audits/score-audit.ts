@@ -1,4 +1,4 @@
-import { CATEGORY_WEIGHTS, SEVERITY_WEIGHTS } from '@/lib/analysis/score';
+import { CATEGORY_WEIGHTS, SEVERITY_WEIGHTS } from '@/lib/checks/score';
 import { CATEGORIES, type Severity } from '@/lib/checks/types';
 
 // Site score, with the page score's weights (lib/analysis/score.ts): each check costs its severity

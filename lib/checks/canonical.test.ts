@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { canonicalChecks } from '@/lib/checks/canonical';
-import { buildHtml, buildTestPage, createCheckTester, TEST_URL } from '@/lib/checks/test-page';
+import { buildHtml, buildTestPage, createCheckTester, TEST_URL } from '@/test/test-page';
 
 const t = createCheckTester(canonicalChecks);
 const withHead = (head: string, opts: Parameters<typeof buildTestPage>[1] = {}) => buildTestPage(buildHtml('<h1>x</h1>', head), opts);

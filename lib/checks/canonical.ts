@@ -1,6 +1,6 @@
 // Canonicalization, with Lighthouse canonical's rules (multiple conflicting, invalid, relative,
 // points to root, points to an hreflang alternate) plus header/HTML mismatch and cross-domain.
-import type { PageFacts } from '@/lib/analysis/page-facts';
+import type { PageFacts } from '@/lib/crawler/page-facts';
 import { formatList, isAnalyzable, isIndexable, parseUrl, sameUrl } from '@/lib/checks/page-check-helpers';
 import type { Issue, PageCheck } from '@/lib/checks/types';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLEAN_PAGE_URL, buildCleanPage } from '@/lib/checks/clean-page-fixture';
+import { CLEAN_PAGE_URL, buildCleanPage } from '@/test/clean-page-fixture';
 import { pageChecks } from '@/lib/checks/page-checks';
 import { runPageChecks } from '@/lib/checks/run-page-checks';
 

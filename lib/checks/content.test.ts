@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildCleanPage } from '@/lib/checks/clean-page-fixture';
+import { buildCleanPage } from '@/test/clean-page-fixture';
 import { contentChecks, findCopyrightYear } from '@/lib/checks/content';
-import { buildHtml, buildTestPage, createCheckTester } from '@/lib/checks/test-page';
+import { buildHtml, buildTestPage, createCheckTester } from '@/test/test-page';
 
 const t = createCheckTester(contentChecks);
 const sentence = 'We fix leaking roofs quickly and show you photos of the work before we leave your home. ';

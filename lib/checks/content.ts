@@ -1,7 +1,7 @@
 // Content quality: thin pages, text ratio, readability, freshness, encoding damage and leftovers
 // from development (lorem ipsum, TODOs, unrendered template tags).
 import { computeFleschReadingEase, guessLanguage, isStopWord, tokenizeNormalized } from '@/lib/analysis/text-utils';
-import type { PageFacts } from '@/lib/analysis/page-facts';
+import type { PageFacts } from '@/lib/crawler/page-facts';
 import { formatList, isAnalyzable, isIndexable, plural, proseOf } from '@/lib/checks/page-check-helpers';
 import { collectSchemaNodes, hasProp, hasType, isArticlePage, ARTICLE_TYPES } from '@/lib/checks/schema-nodes';
 import { PAGE_THRESHOLDS } from '@/lib/checks/thresholds';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { crawlabilityChecks } from '@/lib/checks/crawlability';
-import { buildHtml, buildTestPage, createCheckTester } from '@/lib/checks/test-page';
+import { extractPageFacts } from '@/lib/analysis/extract-page-facts';
+import type { BlockedResource } from '@/lib/fetch/types';
+import { buildFetchResult, buildHtml, buildTestPage, createCheckTester, TEST_URL } from '@/test/test-page';
 
 const t = createCheckTester(crawlabilityChecks);
 const page = (head: string, opts: Parameters<typeof buildTestPage>[1] = {}) => buildTestPage(buildHtml('<h1>Hi</h1><p>Text</p><a href="/a">A</a>', head), opts);
@@ -113,6 +115,35 @@ describe('JavaScript rendering', () => {
   it('rendered-only-links: internal links only', () => {
     t.expectFires('rendered-only-links', jsPage, '1 internal link only appears after JavaScript', '"https://example.com/products"');
     t.expectSilent('rendered-only-links', stable);
+  });
+
+  it('resources-blocked-by-robots: CSS, JS and data requests robots.txt kept from the renderer', () => {
+    // Through the real extractor, as a render result arrives from the render pool.
+    const renderedWith = (blockedResources: BlockedResource[] | undefined, status = 200) =>
+      extractPageFacts({
+        fetch: buildFetchResult(raw, { status }),
+        rendered: { finalUrl: TEST_URL, status, html: rendered, renderMs: 400, ...(blockedResources ? { blockedResources } : {}) },
+      });
+    const blocked = [
+      { url: 'https://cdn.example.net/beacon', type: 'ping' },
+      { url: 'https://example.com/api/products', type: 'fetch' },
+      { url: 'https://example.com/assets/site.css', type: 'stylesheet' },
+      { url: 'https://example.com/assets/app.js', type: 'script' },
+    ];
+    const [issue] = t.expectFires(
+      'resources-blocked-by-robots',
+      renderedWith(blocked),
+      'robots.txt blocks 3 resources',
+      '1 stylesheet, 1 script, 1 data request',
+      '"https://example.com/assets/site.css", "https://example.com/assets/app.js", "https://example.com/api/products"',
+    );
+    expect(issue?.message).not.toContain('beacon'); // a blocked ping changes nothing Google renders
+    expect(issue?.details?.resources).toEqual([blocked[2], blocked[3], blocked[1]]);
+    t.expectSilent('resources-blocked-by-robots', renderedWith([]));
+    t.expectSilent('resources-blocked-by-robots', renderedWith([blocked[0]!]));
+    t.expectSilent('resources-blocked-by-robots', renderedWith(undefined)); // renderer did not apply robots.txt
+    t.expectSilent('resources-blocked-by-robots', jsPage);
+    t.expectSilent('resources-blocked-by-robots', renderedWith(blocked, 404)); // error pages are not rendered for indexing
   });
 });
 

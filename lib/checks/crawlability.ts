@@ -1,7 +1,7 @@
 // Crawlability & indexability: robots directives (meta, bot-specific meta, X-Robots-Tag — with
 // Lighthouse is-crawlable's rigour), head metadata that Google never reads, and content that only
 // exists after JavaScript.
-import type { MetaRobots, PageFacts } from '@/lib/analysis/page-facts';
+import type { MetaRobots, PageFacts } from '@/lib/crawler/page-facts';
 import { splitDirectives } from '@/lib/analysis/robots-directives';
 import { capDetails, formatList, isAnalyzable, plural, sameUrl } from '@/lib/checks/page-check-helpers';
 import { PAGE_THRESHOLDS } from '@/lib/checks/thresholds';
@@ -45,6 +45,17 @@ function parseUnavailableAfter(directive: string): Date | null {
 }
 
 const RENDERED_ONLY_CAP = PAGE_THRESHOLDS.maxItemsInMessage;
+
+/** Blocked requests that change what a renderer sees; pings, beacons and prefetches do not. */
+const RENDER_RESOURCE_TYPES = new Set(['stylesheet', 'script', 'xhr', 'fetch', 'document', 'font']);
+const TYPE_ORDER = ['stylesheet', 'script', 'font', 'xhr', 'fetch', 'document'];
+const typeRank = (type: string) => TYPE_ORDER.indexOf(type);
+
+function describeResourceType(type: string): string {
+  if (type === 'xhr' || type === 'fetch') return 'data request';
+  if (type === 'document') return 'frame or page';
+  return type;
+}
 
 export const crawlabilityChecks = [
   {
@@ -348,6 +359,30 @@ export const crawlabilityChecks = [
       const urls = [...new Set(page.links.filter((l) => l.renderedOnly && l.internal && l.url).map((l) => l.url as string))];
       if (urls.length === 0 || !isAnalyzable(page)) return [];
       return [{ message: `${plural(urls.length, 'internal link only appears', 'internal links only appear')} after JavaScript: ${formatList(urls)}`, details: { urls: capDetails(urls) } }];
+    },
+  },
+  {
+    id: 'resources-blocked-by-robots',
+    scope: 'page',
+    category: 'crawlability',
+    severity: 'medium',
+    title: 'robots.txt blocks resources the page needs to render',
+    why: 'Google renders pages like a browser but never fetches what robots.txt disallows: without blocked CSS and JavaScript it may see an unstyled, empty or non-mobile-friendly page, and content loaded by blocked requests or frames is missing from what it indexes.',
+    fix: 'Allow these URLs for Googlebot in robots.txt (for example "Allow: /assets/", or drop rules such as "Disallow: /*.js$"). For another site’s files, host them yourself or ask its owner. Then re-test the page.',
+    run: (page): Issue[] => {
+      const blocked = (page.rendering?.blockedResources ?? []).filter((r) => RENDER_RESOURCE_TYPES.has(r.type));
+      if (blocked.length === 0 || !isAnalyzable(page)) return [];
+      // CSS and JS first: they decide what Google's renderer sees at all.
+      const ordered = [...blocked].sort((a, b) => typeRank(a.type) - typeRank(b.type));
+      const counts = [...new Set(ordered.map((r) => describeResourceType(r.type)))].map((kind) =>
+        plural(ordered.filter((r) => describeResourceType(r.type) === kind).length, kind),
+      );
+      return [
+        {
+          message: `robots.txt blocks ${plural(blocked.length, 'resource')} the page requests while rendering (${counts.join(', ')}): ${formatList(ordered.map((r) => r.url))}`,
+          details: { resources: capDetails(ordered) },
+        },
+      ];
     },
   },
 ] satisfies PageCheck[];

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeKeyword } from '@/lib/analysis/keyword';
 import { extractPageFacts } from '@/lib/analysis/extract-page-facts';
 import { pageChecks } from '@/lib/checks/page-checks';
-import { buildFetchResult } from '@/lib/checks/test-page';
+import { buildFetchResult } from '@/test/test-page';
 
 const N = 200_000;
 const MAX_MS = 500;
@@ -43,7 +43,9 @@ describe('hostile pages', () => {
       let started = performance.now();
       const facts = extractPageFacts({ fetch: buildFetchResult(html) });
       const extractMs = performance.now() - started;
-      const slow: string[] = extractMs > MAX_MS * 4 ? [`extraction took ${Math.round(extractMs)} ms`] : [];
+      // The HTML parser itself is super-linear in nesting depth (the per-page time budget covers
+      // that); this bound catches our own walks going quadratic, which take far longer.
+      const slow: string[] = extractMs > MAX_MS * 10 ? [`extraction took ${Math.round(extractMs)} ms`] : [];
       for (const check of pageChecks) {
         started = performance.now();
         check.run(facts);

@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { httpChecks } from '@/lib/checks/http';
-import { buildHtml, buildTestPage, createCheckTester, TEST_URL } from '@/lib/checks/test-page';
+import { buildHtml, buildTestPage, createCheckTester, TEST_URL } from '@/test/test-page';
 
 const t = createCheckTester(httpChecks);
 const ok = buildTestPage(buildHtml('<h1>Hello</h1><p>Some text.</p>'));

@@ -1,6 +1,6 @@
 // Technical / HTTP: status codes (Lighthouse http-status-code), redirects, soft 404s, response
 // speed, content type, charset, doctype and markup integrity.
-import type { PageFacts } from '@/lib/analysis/page-facts';
+import type { PageFacts } from '@/lib/crawler/page-facts';
 import { formatList, getHeader, isAnalyzable, parseUrl, plural, sameUrl } from '@/lib/checks/page-check-helpers';
 import { PAGE_THRESHOLDS } from '@/lib/checks/thresholds';
 import type { Issue, PageCheck } from '@/lib/checks/types';

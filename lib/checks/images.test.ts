@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { imageChecks } from '@/lib/checks/images';
-import { buildHtml, buildTestPage, createCheckTester } from '@/lib/checks/test-page';
+import { buildHtml, buildTestPage, createCheckTester } from '@/test/test-page';
 
 const t = createCheckTester(imageChecks);
 const page = (body: string) => buildTestPage(buildHtml(`<h1>x</h1>${body}`));

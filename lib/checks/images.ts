@@ -1,6 +1,6 @@
 // Images: alt text (Lighthouse image-alt), dimensions (CLS), lazy loading, responsive sources and
 // formats.
-import type { ImageFact } from '@/lib/analysis/page-facts';
+import type { ImageFact } from '@/lib/crawler/page-facts';
 import { normalizeText } from '@/lib/analysis/text-utils';
 import { capDetails, describeImage, formatList, isAnalyzable, parseUrl, plural } from '@/lib/checks/page-check-helpers';
 import { PAGE_THRESHOLDS } from '@/lib/checks/thresholds';

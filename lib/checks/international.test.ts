@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { internationalChecks } from '@/lib/checks/international';
-import { buildHtml, buildTestPage, createCheckTester, TEST_URL } from '@/lib/checks/test-page';
+import { buildHtml, buildTestPage, createCheckTester, TEST_URL } from '@/test/test-page';
 
 const t = createCheckTester(internationalChecks);
 const alt = (lang: string, href: string) => `<link rel="alternate" hreflang="${lang}" href="${href}">`;

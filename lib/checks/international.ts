@@ -1,6 +1,6 @@
 // International: <html lang> and hreflang (Lighthouse hreflang rules — valid codes, absolute
 // hrefs, head placement, Link header — plus self-reference, x-default and duplicates).
-import type { HreflangFact, PageFacts } from '@/lib/analysis/page-facts';
+import type { HreflangFact, PageFacts } from '@/lib/crawler/page-facts';
 import { validateLanguageTag } from '@/lib/analysis/language-codes';
 import { guessLanguage, STOP_WORDS } from '@/lib/analysis/text-utils';
 import { formatList, isAnalyzable, isIndexable, parseUrl, proseOf, sameUrl } from '@/lib/checks/page-check-helpers';

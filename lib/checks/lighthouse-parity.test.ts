@@ -2,7 +2,7 @@
 // every Lighthouse pass must pass here and every Lighthouse failure must be reported.
 import { describe, expect, it } from 'vitest';
 import { runPageChecks } from '@/lib/checks/run-page-checks';
-import { buildTestPage } from '@/lib/checks/test-page';
+import { buildTestPage } from '@/test/test-page';
 
 const URL_ = 'http://localhost:10200/seo/';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isGenericLinkText, linkChecks } from '@/lib/checks/links';
-import { buildHtml, buildTestPage, createCheckTester } from '@/lib/checks/test-page';
+import { buildHtml, buildTestPage, createCheckTester } from '@/test/test-page';
 
 const t = createCheckTester(linkChecks);
 const page = (body: string, opts: Parameters<typeof buildTestPage>[1] = {}, lang = 'en') => buildTestPage(buildHtml(`<h1>x</h1>${body}`, '', lang), opts);

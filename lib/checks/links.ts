@@ -1,6 +1,6 @@
 // Links on the page: crawlable anchors and descriptive link text (Lighthouse crawlable-anchors and
 // link-text, extended), nofollow use, insecure/local/malformed hrefs and broken in-page anchors.
-import type { LinkFact } from '@/lib/analysis/page-facts';
+import type { LinkFact } from '@/lib/crawler/page-facts';
 import { capDetails, formatList, isAnalyzable, isIndexable, parseUrl, plural, sameUrl } from '@/lib/checks/page-check-helpers';
 import { PAGE_THRESHOLDS } from '@/lib/checks/thresholds';
 import type { Issue, PageCheck } from '@/lib/checks/types';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localEeatChecks } from '@/lib/checks/local-eeat';
-import { buildHtml, buildTestPage, createCheckTester } from '@/lib/checks/test-page';
+import { buildHtml, buildTestPage, createCheckTester } from '@/test/test-page';
 
 const t = createCheckTester(localEeatChecks);
 const page = (body: string, head = '', url?: string) => buildTestPage(buildHtml(body, head), url ? { url } : {});

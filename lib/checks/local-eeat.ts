@@ -1,7 +1,7 @@
 // Local SEO and E-E-A-T heuristics: click-to-call, authorship, NAP in LocalBusiness markup,
 // localised titles, trust/legal links and citations. Conservative by design: each check only fires
 // when the page itself shows the context (a phone number, an article, LocalBusiness markup).
-import type { PageFacts } from '@/lib/analysis/page-facts';
+import type { PageFacts } from '@/lib/crawler/page-facts';
 import { normalizeText } from '@/lib/analysis/text-utils';
 import { isAnalyzable, isIndexable, parseUrl, plural, proseOf } from '@/lib/checks/page-check-helpers';
 import { ARTICLE_TYPES, collectSchemaNodes, hasProp, hasType, isArticlePage, readString, type SchemaNode } from '@/lib/checks/schema-nodes';

@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { mobileChecks } from '@/lib/checks/mobile';
-import { buildHtml, buildTestPage, createCheckTester } from '@/lib/checks/test-page';
+import { buildHtml, buildTestPage, createCheckTester } from '@/test/test-page';
 
 const t = createCheckTester(mobileChecks);
 const vp = (content: string) => buildTestPage(buildHtml('<p>x</p>', `<meta name="viewport" content="${content}">`));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { measureTitlePixels, onPageChecks } from '@/lib/checks/on-page';
-import { buildTestPage, createCheckTester } from '@/lib/checks/test-page';
+import { buildTestPage, createCheckTester } from '@/test/test-page';
 
 const t = createCheckTester(onPageChecks);
 const GOOD_TITLE = 'Roof Repair Services in Springfield | Acme Roofing';
@@ -77,6 +77,11 @@ describe('meta description', () => {
 });
 
 describe('headings and misc', () => {
+  it('h1-same-as-title (case and spacing ignored)', () => {
+    t.expectFires('h1-same-as-title', doc({ body: `<h1>${GOOD_TITLE.toLowerCase()}</h1>` }), `H1 is identical to the title: "${GOOD_TITLE.toLowerCase()}"`);
+    t.expectSilent('h1-same-as-title', good);
+  });
+
   it('h1-missing / h1-multiple / h1-too-long', () => {
     t.expectFires('h1-missing', doc({ body: '<h2>Only h2</h2>' }), 'no <h1>');
     t.expectFires('h1-missing', doc({ body: '<h1> </h1>' }), '<h1> is empty');

@@ -265,6 +265,21 @@ export const onPageChecks = [
     },
   },
   {
+    id: 'h1-same-as-title',
+    scope: 'page',
+    category: 'on-page',
+    severity: 'info',
+    title: 'H1 repeats the title',
+    why: 'Title and H1 do different jobs: the title wins the click in search results, the H1 greets the visitor. When they are identical the page gives up a chance to cover a second phrasing of its topic.',
+    fix: 'Keep both on topic, but let the title carry the brand and the search phrase and the H1 speak to the reader (or vice versa).',
+    run: (page): Issue[] => {
+      if (!isIndexable(page) || !page.title) return [];
+      const title = normalizeText(page.title);
+      const h1 = page.h1s.find((h) => h.trim() !== '' && normalizeText(h) === title);
+      return h1 ? [{ message: `H1 is identical to the title: "${h1.slice(0, 80)}${h1.length > 80 ? '…' : ''}"` }] : [];
+    },
+  },
+  {
     id: 'heading-hierarchy-skip',
     scope: 'page',
     category: 'on-page',

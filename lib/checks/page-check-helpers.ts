@@ -1,6 +1,6 @@
 // Shared gates and message helpers for page-scope checks. Gates exist to avoid false positives:
 // a 404 doesn't need a meta description and a PDF has no <title>.
-import type { PageFacts } from '@/lib/analysis/page-facts';
+import type { PageFacts } from '@/lib/crawler/page-facts';
 import { PAGE_THRESHOLDS } from '@/lib/checks/thresholds';
 
 /** HTML document with a 2xx status: content checks apply. */

@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { performanceChecks } from '@/lib/checks/performance';
-import { buildHtml, buildTestPage, createCheckTester } from '@/lib/checks/test-page';
+import { buildHtml, buildTestPage, createCheckTester } from '@/test/test-page';
 
 const t = createCheckTester(performanceChecks);
 const page = (body: string, head = '', opts: Parameters<typeof buildTestPage>[1] = {}) => buildTestPage(buildHtml(body, head), opts);

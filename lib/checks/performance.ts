@@ -1,7 +1,7 @@
 // Performance signals visible in one HTML response: compression, render-blocking resources, HTML
 // and DOM size, inline code weight, fonts and duplicate scripts. (Lab metrics like LCP need a
 // browser run and are out of scope here.)
-import type { PageFacts } from '@/lib/analysis/page-facts';
+import type { PageFacts } from '@/lib/crawler/page-facts';
 import { formatList, getHeader, isAnalyzable, parseUrl, plural } from '@/lib/checks/page-check-helpers';
 import { PAGE_THRESHOLDS } from '@/lib/checks/thresholds';
 import type { Issue, PageCheck } from '@/lib/checks/types';

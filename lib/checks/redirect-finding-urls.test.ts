@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { REDIRECT_CHECK_IDS, REDIRECT_CHECKS_REPEATED_BY_SITE_CHECKS } from '@/lib/checks/http';
 import { pageChecks } from '@/lib/checks/page-checks';
 import { runPageChecks } from '@/lib/checks/run-page-checks';
-import { buildHtml, buildTestPage } from '@/lib/checks/test-page';
+import { buildHtml, buildTestPage } from '@/test/test-page';
 
 const ASKED = 'http://example.com/old';
 const LANDED = 'https://example.com/new';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runPageChecks } from '@/lib/checks/run-page-checks';
-import { buildHtml, buildTestPage } from '@/lib/checks/test-page';
+import { buildHtml, buildTestPage } from '@/test/test-page';
 import type { PageCheck } from '@/lib/checks/types';
 
 const base = { scope: 'page', category: 'on-page', severity: 'high', title: 'T', why: 'W', fix: 'F' } as const;

@@ -1,4 +1,4 @@
-import type { PageFacts } from '@/lib/analysis/page-facts';
+import type { PageFacts } from '@/lib/crawler/page-facts';
 import { pageChecks } from '@/lib/checks/page-checks';
 import { runChecks } from '@/lib/checks/run-checks';
 import type { Finding, PageCheck } from '@/lib/checks/types';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { runSiteChecks } from '@/lib/checks/run-site-checks';
-import { buildSiteGraph, healthySiteSpec, healthyWith } from '@/lib/checks/site-graph-fixture';
+import { buildSiteGraph, healthySiteSpec, healthyWith } from '@/test/site-graph-fixture';
 import type { SiteCheck } from '@/lib/checks/types';
 
 const base = {

@@ -1,6 +1,6 @@
 // Flattens JSON-LD and microdata into typed nodes so checks can ask "is there a Product node and
 // which properties does it have?" without caring about @graph, arrays or nesting.
-import type { PageFacts, StructuredDataFact } from '@/lib/analysis/page-facts';
+import type { PageFacts, StructuredDataFact } from '@/lib/crawler/page-facts';
 
 export type SchemaNode = {
   types: string[];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findJqueryVersion, securityChecks } from '@/lib/checks/security';
-import { buildHtml, buildTestPage, createCheckTester } from '@/lib/checks/test-page';
+import { buildHtml, buildTestPage, createCheckTester } from '@/test/test-page';
 
 const t = createCheckTester(securityChecks);
 const SECURE = {

@@ -1,6 +1,6 @@
 // Security / HTTPS: scheme, mixed content, security headers, insecure forms, leaked secrets and
 // known-vulnerable libraries.
-import type { PageFacts } from '@/lib/analysis/page-facts';
+import type { PageFacts } from '@/lib/crawler/page-facts';
 import { capDetails, formatList, getHeader, isAnalyzable, plural } from '@/lib/checks/page-check-helpers';
 import { PAGE_THRESHOLDS } from '@/lib/checks/thresholds';
 import type { Issue, PageCheck } from '@/lib/checks/types';

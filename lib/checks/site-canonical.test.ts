@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { siteCanonicalChecks } from '@/lib/checks/site-canonical';
-import { firedUrls, healthySiteSpec, healthyWith, runSiteCheck, urlsOf } from '@/lib/checks/site-graph-fixture';
+import { firedUrls, healthySiteSpec, healthyWith, runSiteCheck, urlsOf } from '@/test/site-graph-fixture';
 
 const fired = (id: string, spec: Parameters<typeof firedUrls>[2]) => firedUrls(siteCanonicalChecks, id, spec);
 const messages = (id: string, spec: Parameters<typeof firedUrls>[2]) =>

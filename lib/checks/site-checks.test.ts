@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { siteChecks } from '@/lib/checks/site-checks';
-import { buildSiteGraph, healthySiteSpec } from '@/lib/checks/site-graph-fixture';
+import { buildSiteGraph, healthySiteSpec } from '@/test/site-graph-fixture';
 import { CATEGORIES, SEVERITIES } from '@/lib/checks/types';
 
 describe('siteChecks', () => {

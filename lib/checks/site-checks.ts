@@ -1,4 +1,5 @@
 import { siteCanonicalChecks } from '@/lib/checks/site-canonical';
+import { siteContentChecks } from '@/lib/checks/site-content';
 import { siteCrawlabilityChecks } from '@/lib/checks/site-crawlability';
 import { siteDuplicateChecks } from '@/lib/checks/site-duplicates';
 import { siteInternationalChecks } from '@/lib/checks/site-international';
@@ -16,6 +17,7 @@ export const siteChecks: SiteCheck[] = [
   ...siteRedirectChecks,
   ...siteCanonicalChecks,
   ...siteDuplicateChecks,
+  ...siteContentChecks,
   ...siteUrlChecks,
   ...siteInternationalChecks,
 ];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { siteCrawlabilityChecks } from '@/lib/checks/site-crawlability';
-import { firedUrls, healthySiteSpec, healthyWith, runSiteCheck, urlsOf } from '@/lib/checks/site-graph-fixture';
+import { firedUrls, healthySiteSpec, healthyWith, runSiteCheck, urlsOf } from '@/test/site-graph-fixture';
 
 const fired = (id: string, spec: Parameters<typeof firedUrls>[2]) => firedUrls(siteCrawlabilityChecks, id, spec);
 const messages = (id: string, spec: Parameters<typeof firedUrls>[2]) =>
@@ -86,5 +86,18 @@ describe('robots-txt-blocks-ai-search', () => {
   it('passes when only training bots are blocked, or when everything is blocked (reported elsewhere)', () => {
     expect(fired('robots-txt-blocks-ai-search', healthyWith({}, { robots: 'User-agent: GPTBot\nDisallow: /\n' }))).toEqual([]);
     expect(fired('robots-txt-blocks-ai-search', healthyWith({}, { robots: 'User-agent: *\nDisallow: /\n' }))).toEqual([]);
+  });
+});
+
+describe('robots-txt-content-signal-opt-out', () => {
+  it('fires when Content-Signal opts out of search or AI answers', () => {
+    const spec = healthyWith({}, { robots: 'User-agent: *\nContent-Signal: search=yes, ai-input=no, ai-train=no # CDN default\nAllow: /\n' });
+    expect(fired('robots-txt-content-signal-opt-out', spec)).toEqual(ROBOTS);
+    expect(messages('robots-txt-content-signal-opt-out', spec)).toEqual(['robots.txt Content-Signal declares ai-input=no (line 2)']);
+  });
+
+  it('passes when only training is refused, or without Content-Signal', () => {
+    expect(fired('robots-txt-content-signal-opt-out', healthyWith({}, { robots: 'User-agent: *\nContent-Signal: search=yes, ai-train=no\nAllow: /\n' }))).toEqual([]);
+    expect(fired('robots-txt-content-signal-opt-out', healthySiteSpec())).toEqual([]);
   });
 });

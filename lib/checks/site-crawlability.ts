@@ -41,6 +41,31 @@ function findBlocks(graph: SiteGraph, agents: readonly string[]): Block[] {
   return blocks;
 }
 
+type ContentSignal = { line: number; signals: Record<string, string> };
+
+/** `Content-Signal: search=yes, ai-input=no, ai-train=no` lines (contentsignals.org), per line. */
+function readContentSignals(graph: SiteGraph): ContentSignal[] {
+  const robots = robotsBody(graph);
+  if (!robots) return [];
+  const result: ContentSignal[] = [];
+  robots.body.split(/\r\n|\r|\n/).forEach((raw, index) => {
+    const hash = raw.indexOf('#');
+    const line = (hash >= 0 ? raw.slice(0, hash) : raw).trim();
+    const colon = line.indexOf(':');
+    if (colon < 0 || line.slice(0, colon).trim().toLowerCase() !== 'content-signal') return;
+    const signals: Record<string, string> = {};
+    for (const pair of line.slice(colon + 1).split(',')) {
+      const equals = pair.indexOf('=');
+      if (equals > 0) signals[pair.slice(0, equals).trim().toLowerCase()] = pair.slice(equals + 1).trim().toLowerCase();
+    }
+    result.push({ line: index + 1, signals });
+  });
+  return result;
+}
+
+/** Content signals that keep the site out of search results or AI answers (ai-train=no is a separate choice). */
+const VISIBILITY_SIGNALS = ['search', 'ai-input'];
+
 export const siteCrawlabilityChecks = [
   {
     id: 'robots-txt-missing',
@@ -140,6 +165,22 @@ export const siteCrawlabilityChecks = [
           details: { blocks },
         },
       ];
+    },
+  },
+  {
+    id: 'robots-txt-content-signal-opt-out',
+    scope: 'site',
+    category: 'crawlability',
+    severity: 'info',
+    title: 'robots.txt asks not to use content in search or AI answers',
+    why: 'A Content-Signal line with search=no or ai-input=no tells crawlers the site does not want its pages shown in search results or quoted in AI answers. It is often inherited from a CDN default (Cloudflare’s managed robots.txt) rather than chosen.',
+    fix: 'If you want to appear in search and AI answers, set search=yes and ai-input=yes (ai-train can stay no) or remove the Content-Signal line.',
+    run: (graph): Issue[] => {
+      const optOuts = readContentSignals(graph).flatMap(({ line, signals }) =>
+        VISIBILITY_SIGNALS.filter((name) => signals[name] === 'no').map((name) => `${name}=no (line ${line})`),
+      );
+      if (optOuts.length === 0) return [];
+      return [{ url: graph.robotsTxt!.url, message: `robots.txt Content-Signal declares ${optOuts.join(', ')}`, details: { optOuts } }];
     },
   },
 ] satisfies SiteCheck[];

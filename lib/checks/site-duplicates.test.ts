@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import { siteDuplicateChecks } from '@/lib/checks/site-duplicates';
-import { firedUrls, healthySiteSpec, healthyWith, runSiteCheck, urlsOf } from '@/lib/checks/site-graph-fixture';
+import { computeTextMinhash } from '@/lib/analysis/text-minhash';
+import type { SiteGraph } from '@/lib/checks/types';
+import { buildSiteGraph, firedUrls, fixtureUrl, healthySiteSpec, healthyWith, runSiteCheck, urlsOf, type GraphSpec } from '@/test/site-graph-fixture';
 
 const fired = (id: string, spec: Parameters<typeof firedUrls>[2]) => firedUrls(siteDuplicateChecks, id, spec);
 
@@ -76,6 +78,39 @@ describe('duplicate-content', () => {
   it('ignores empty pages and passes on unique content', () => {
     expect(fired('duplicate-content', healthyWith({ '/a': { textHash: 'e', wordCount: 0 }, '/b': { textHash: 'e', wordCount: 0 } }))).toEqual([]);
     expect(fired('duplicate-content', healthySiteSpec())).toEqual([]);
+  });
+});
+
+describe('near-duplicate-content', () => {
+  const base = Array.from({ length: 400 }, (_, i) => `word${i}`);
+  const text = (changes: Record<number, string> = {}) => base.map((word, i) => changes[i] ?? word).join(' ');
+  const unrelated = Array.from({ length: 400 }, (_, i) => `other${i}`).join(' ');
+
+  /** The fixture has no text, so signatures are set on the built graph. */
+  function graphWith(spec: GraphSpec, texts: Record<string, string>): SiteGraph {
+    const graph = buildSiteGraph(spec);
+    for (const [path, value] of Object.entries(texts)) {
+      const page = graph.pages.get(fixtureUrl(path));
+      if (page) page.textMinhash = computeTextMinhash(value);
+    }
+    return graph;
+  }
+
+  const texts = { '/a': text(), '/b': text({ 100: 'Springfield', 300: 'Shelbyville' }), '/c': unrelated };
+
+  it('fires on indexable pages whose text is at least 90% alike', () => {
+    const graph = graphWith(healthyWith({ '/a': {}, '/b': {}, '/c': {} }), texts);
+    expect(fired('near-duplicate-content', graph)).toEqual(urlsOf('/a', '/b'));
+    const message = runSiteCheck(siteDuplicateChecks, 'near-duplicate-content', graph)[0]?.message ?? '';
+    expect(message).toMatch(/^Text is 9\d% similar to \/b$/);
+  });
+
+  it('stays silent on unrelated, exact-duplicate, short, noindex or unsigned pages', () => {
+    expect(fired('near-duplicate-content', graphWith(healthyWith({ '/a': {}, '/c': {} }), { '/a': texts['/a'], '/c': unrelated }))).toEqual([]);
+    expect(fired('near-duplicate-content', graphWith(healthyWith({ '/a': { textHash: 'x' }, '/b': { textHash: 'x' } }), texts))).toEqual([]);
+    expect(fired('near-duplicate-content', graphWith(healthyWith({ '/a': { wordCount: 60 }, '/b': { wordCount: 60 } }), texts))).toEqual([]);
+    expect(fired('near-duplicate-content', graphWith(healthyWith({ '/a': {}, '/b': { noindex: true } }), texts))).toEqual([]);
+    expect(fired('near-duplicate-content', healthySiteSpec())).toEqual([]);
   });
 });
 

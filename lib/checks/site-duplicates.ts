@@ -5,6 +5,7 @@
 import { SITE_THRESHOLDS } from '@/lib/checks/thresholds';
 import type { Issue, SiteCheck, SiteGraph, SitePage } from '@/lib/checks/types';
 import { capList, groupBy, isIndexable, listUrls, siteLevelUrl, truncate } from '@/lib/checks/site-graph-query';
+import { estimateSimilarity, findCandidatePairs } from '@/lib/analysis/text-minhash';
 
 function normalizeText(value: string | null): string | null {
   const collapsed = value?.replace(/\s+/g, ' ').trim();
@@ -29,6 +30,36 @@ function findDuplicates(
     for (const page of group) issues.push({ url: page.url, message, details });
   }
   return issues;
+}
+
+type NearDuplicate = { url: string; similarity: number };
+
+/**
+ * Indexable pages whose MinHash signatures say their text is at least nearDuplicateMinSimilarity
+ * alike, keyed by page URL. Pairs with the same text hash are left to duplicate-content.
+ */
+function findNearDuplicates(graph: SiteGraph): Map<string, NearDuplicate[]> {
+  const pages = [...graph.pages.values()].filter(
+    (page) => isIndexable(page) && page.wordCount >= SITE_THRESHOLDS.nearDuplicateMinWords && page.textMinhash,
+  );
+  const signatures = pages.map((page) => page.textMinhash ?? []);
+  const result = new Map<string, NearDuplicate[]>();
+  const add = (from: SitePage, to: SitePage, similarity: number) => {
+    const list = result.get(from.url);
+    if (list) list.push({ url: to.url, similarity });
+    else result.set(from.url, [{ url: to.url, similarity }]);
+  };
+  for (const [i, j] of findCandidatePairs(signatures)) {
+    const a = pages[i]!;
+    const b = pages[j]!;
+    if (a.textHash !== null && a.textHash === b.textHash) continue;
+    const similarity = estimateSimilarity(signatures[i]!, signatures[j]!);
+    if (similarity < SITE_THRESHOLDS.nearDuplicateMinSimilarity) continue;
+    add(a, b, similarity);
+    add(b, a, similarity);
+  }
+  for (const list of result.values()) list.sort((x, y) => y.similarity - x.similarity || x.url.localeCompare(y.url));
+  return result;
 }
 
 export const siteDuplicateChecks = [
@@ -96,6 +127,33 @@ export const siteDuplicateChecks = [
         (_value, pages) =>
           `Body text is identical on ${pages.length} pages: ${listUrls(graph, pages.map((p) => p.url))}`,
       ),
+  },
+  {
+    id: 'near-duplicate-content',
+    scope: 'site',
+    category: 'content',
+    severity: 'medium',
+    title: 'Nearly identical content on several URLs',
+    why: 'Pages whose text is almost the same (a template with a different city or product name) compete for the same queries; search engines fold them together, index one and may treat the rest as doorway pages.',
+    fix: 'Merge near-duplicate pages into one and redirect the others, canonicalise variants to the main version, or rewrite each page so it offers something the others do not.',
+    run: (graph) => {
+      const issues: Issue[] = [];
+      for (const [url, matches] of findNearDuplicates(graph)) {
+        const percent = Math.round(matches[0]!.similarity * 100);
+        issues.push({
+          url,
+          message:
+            matches.length === 1
+              ? `Text is ${percent}% similar to ${listUrls(graph, [matches[0]!.url])}`
+              : `Text is up to ${percent}% similar to ${matches.length} pages: ${listUrls(graph, matches.map((match) => match.url))}`,
+          details: {
+            similar: capList(matches.map((match) => ({ url: match.url, similarity: Math.round(match.similarity * 100) / 100 }))),
+            count: matches.length,
+          },
+        });
+      }
+      return issues;
+    },
   },
   {
     id: 'thin-content-share',

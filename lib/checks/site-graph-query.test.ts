@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { buildSiteGraph, fixtureUrl } from '@/lib/checks/site-graph-fixture';
+import { buildSiteGraph, fixtureUrl } from '@/test/site-graph-fixture';
 import {
   displayUrl,
   findPage,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { firedUrls, healthySiteSpec, healthyWith, runSiteCheck, urlsOf, type PageSpec } from '@/lib/checks/site-graph-fixture';
+import { firedUrls, healthySiteSpec, healthyWith, runSiteCheck, urlsOf, type PageSpec } from '@/test/site-graph-fixture';
 import { siteInternationalChecks } from '@/lib/checks/site-international';
 
 const fired = (id: string, spec: Parameters<typeof firedUrls>[2]) => firedUrls(siteInternationalChecks, id, spec);

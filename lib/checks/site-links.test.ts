@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { firedUrls, healthySiteSpec, healthyWith, runSiteCheck, urlsOf } from '@/lib/checks/site-graph-fixture';
+import { firedUrls, healthySiteSpec, healthyWith, runSiteCheck, urlsOf } from '@/test/site-graph-fixture';
 import { siteLinkChecks } from '@/lib/checks/site-links';
 
 const fired = (id: string, spec: Parameters<typeof firedUrls>[2]) => firedUrls(siteLinkChecks, id, spec);

@@ -8,7 +8,7 @@ import {
   healthyWith,
   runSiteCheck,
   urlsOf,
-} from '@/lib/checks/site-graph-fixture';
+} from '@/test/site-graph-fixture';
 import { robotsSitemapUrls, siteSitemapChecks } from '@/lib/checks/site-sitemaps';
 
 const fired = (id: string, spec: Parameters<typeof firedUrls>[2]) => firedUrls(siteSitemapChecks, id, spec);
@@ -154,5 +154,22 @@ describe('indexable-page-not-in-sitemap', () => {
   it('passes on full coverage and when there is no sitemap at all', () => {
     expect(fired('indexable-page-not-in-sitemap', healthySiteSpec())).toEqual([]);
     expect(fired('indexable-page-not-in-sitemap', healthyWith({}, { sitemap: [] }))).toEqual([]);
+  });
+});
+
+describe('sitemap-off-site-url', () => {
+  it('fires once for the site, naming the foreign hosts', () => {
+    const spec = healthyWith({}, { sitemap: ['/', '/about', 'https://www.example.com/blog', 'https://staging.other.org/contact'] });
+    expect(fired('sitemap-off-site-url', spec)).toEqual(urlsOf('/'));
+    expect(messages('sitemap-off-site-url', spec)).toEqual([
+      'The XML sitemap lists 1 URL on 1 other host (staging.other.org): https://staging.other.org/contact',
+    ]);
+  });
+
+  it('passes when every URL is on the site (www or not)', () => {
+    expect(fired('sitemap-off-site-url', healthySiteSpec())).toEqual([]);
+    expect(fired('sitemap-off-site-url', healthyWith({}, { sitemap: ['/', 'https://www.example.com/about'] }))).toEqual([]);
+    const moved = healthyWith({ '/': { redirectTo: 'https://example.net/' }, 'https://example.net/': {} }, { sitemap: ['https://example.net/'] });
+    expect(fired('sitemap-off-site-url', moved)).toEqual([]);
   });
 });

@@ -4,7 +4,9 @@
 import { SITE_THRESHOLDS } from '@/lib/checks/thresholds';
 import type { Issue, SiteCheck, SiteGraph, SitePage } from '@/lib/checks/types';
 import {
+  bareHost,
   canonicalElsewhere,
+  capList,
   describeStatus,
   displayUrl,
   findPage,
@@ -12,9 +14,14 @@ import {
   isIndexable,
   isOk,
   isRedirect,
+  isSiteHost,
+  listUrls,
   normalizeUrl,
+  plural,
   resolveRedirects,
+  siteLevelUrl,
   sitemapUrlSet,
+  tryParseUrl,
 } from '@/lib/checks/site-graph-query';
 
 /** `Sitemap:` URLs declared in robots.txt. */
@@ -201,6 +208,33 @@ export const siteSitemapChecks = [
       return [...graph.pages.values()]
         .filter((page) => isIndexable(page) && !listed.has(normalizeUrl(page.url)))
         .map((page) => ({ url: page.url, message: `Indexable page is not listed in the XML sitemap (${listed.size} URLs listed)` }));
+    },
+  },
+  {
+    id: 'sitemap-off-site-url',
+    scope: 'site',
+    category: 'crawlability',
+    severity: 'medium',
+    title: 'Sitemap lists URLs on another domain',
+    why: 'A sitemap may only list URLs on its own host (sitemaps.org); search engines ignore the foreign entries, and they usually mean a sitemap copied from staging or another site.',
+    fix: 'List only this site’s own URLs; give every other host its own sitemap, declared in that host’s robots.txt.',
+    run: (graph) => {
+      // The start URL may redirect to another domain: the host the crawl landed on is the site too.
+      const landing = tryParseUrl(siteLevelUrl(graph));
+      const onLandingHost = (url: URL) => landing !== null && bareHost(url.hostname) === bareHost(landing.hostname);
+      const foreign = [...sitemapUrlSet(graph)].filter((url) => {
+        const parsed = tryParseUrl(url);
+        return parsed !== null && !isSiteHost(graph, url) && !onLandingHost(parsed);
+      });
+      if (foreign.length === 0) return [];
+      const hosts = [...new Set(foreign.map((url) => tryParseUrl(url)!.hostname))];
+      return [
+        {
+          url: siteLevelUrl(graph),
+          message: `The XML sitemap lists ${plural(foreign.length, 'URL')} on ${plural(hosts.length, 'other host')} (${hosts.slice(0, SITE_THRESHOLDS.maxUrlsInMessage).join(', ')}): ${listUrls(graph, foreign)}`,
+          details: { urls: capList(foreign), count: foreign.length, hosts: capList(hosts) },
+        },
+      ];
     },
   },
 ] satisfies SiteCheck[];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { firedUrls, healthySiteSpec, healthyWith, runSiteCheck, urlsOf } from '@/lib/checks/site-graph-fixture';
+import { firedUrls, healthySiteSpec, healthyWith, runSiteCheck, urlsOf } from '@/test/site-graph-fixture';
 import { siteUrlChecks } from '@/lib/checks/site-urls';
 
 const fired = (id: string, spec: Parameters<typeof firedUrls>[2]) => firedUrls(siteUrlChecks, id, spec);

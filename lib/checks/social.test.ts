@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { socialChecks } from '@/lib/checks/social';
-import { buildHtml, buildTestPage, createCheckTester, TEST_URL } from '@/lib/checks/test-page';
+import { buildHtml, buildTestPage, createCheckTester, TEST_URL } from '@/test/test-page';
 
 const t = createCheckTester(socialChecks);
 const og = (props: Record<string, string>) => Object.entries(props).map(([k, v]) => (k.startsWith('twitter:') ? `<meta name="${k}" content="${v}">` : `<meta property="${k}" content="${v}">`)).join('');

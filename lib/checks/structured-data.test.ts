@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { structuredDataChecks, suggestSchemaType } from '@/lib/checks/structured-data';
-import { buildHtml, buildTestPage, createCheckTester } from '@/lib/checks/test-page';
+import { buildHtml, buildTestPage, createCheckTester } from '@/test/test-page';
 
 const t = createCheckTester(structuredDataChecks);
 const ld = (...objects: unknown[]) => buildTestPage(buildHtml('<h1>x</h1>', objects.map((o) => `<script type="application/ld+json">${typeof o === 'string' ? o : JSON.stringify(o)}</script>`).join('')));
@@ -102,6 +102,18 @@ describe('rich result requirements', () => {
     t.expectSilent('schema-local-business-incomplete', ld({ '@context': ctx, '@type': 'Plumber', name: 'P', address: { '@type': 'PostalAddress', addressLocality: 'Springfield' } }));
     t.expectFires('schema-organization-incomplete', ld({ '@context': ctx, '@type': 'Organization', name: 'Acme' }), 'Organization "Acme" is missing url, logo');
     t.expectSilent('schema-organization-incomplete', ld(org, { '@context': ctx, '@type': 'Article', headline: 'h', publisher: { '@type': 'Organization', name: 'Acme' }, author: { '@id': '#org', '@type': 'Organization' } }));
+  });
+
+  it('homepage-entity-schema-missing: only on the site root, only when other markup exists', () => {
+    const home = { url: 'https://example.com/' };
+    const page = (html: string, opts = home) => buildTestPage(buildHtml('<h1>x</h1>', html), opts);
+    const script = (o: unknown) => `<script type="application/ld+json">${JSON.stringify(o)}</script>`;
+    const crumbs = script({ '@context': ctx, '@type': 'BreadcrumbList', itemListElement: [] });
+    t.expectFires('homepage-entity-schema-missing', page(crumbs), 'homepage has structured data (BreadcrumbList) but no Organization, LocalBusiness, Person or WebSite');
+    t.expectSilent('homepage-entity-schema-missing', page(crumbs + script(org)));
+    t.expectSilent('homepage-entity-schema-missing', page(script({ '@context': ctx, '@type': 'Florist', name: 'F', address: 'Main St 1' })));
+    t.expectSilent('homepage-entity-schema-missing', page(crumbs, { url: 'https://example.com/about' }));
+    t.expectSilent('homepage-entity-schema-missing', page(''));
   });
 
   it('covers every check both ways', () => {

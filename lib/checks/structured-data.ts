@@ -1,6 +1,6 @@
 // Structured data: presence, JSON-LD validity, @context, misspelled types, deprecated vocabularies,
 // ISO dates, and Google rich-result required/recommended properties per type.
-import type { PageFacts } from '@/lib/analysis/page-facts';
+import type { PageFacts } from '@/lib/crawler/page-facts';
 import { isAnalyzable, isIndexable, plural } from '@/lib/checks/page-check-helpers';
 import { ARTICLE_TYPES, collectSchemaNodes, hasProp, hasType, readString, type SchemaNode } from '@/lib/checks/schema-nodes';
 import type { Issue, PageCheck } from '@/lib/checks/types';
@@ -38,6 +38,8 @@ const MISSPELLINGS: Record<string, string> = { organisation: 'Organization', loc
 
 const LOCAL_BUSINESS_TYPES = ['LocalBusiness', 'Restaurant', 'Store', 'Dentist', 'Physician', 'MedicalClinic', 'Hotel', 'Motel', 'Hostel', 'LodgingBusiness', 'Attorney', 'LegalService', 'RealEstateAgent', 'AutoRepair', 'AutoDealer', 'Plumber', 'Electrician', 'RoofingContractor', 'HVACBusiness', 'GeneralContractor', 'HousePainter', 'Locksmith', 'MovingCompany', 'HomeAndConstructionBusiness', 'AutomotiveBusiness', 'FoodEstablishment', 'CafeOrCoffeeShop', 'Bakery', 'BarOrPub', 'HealthAndBeautyBusiness', 'BeautySalon', 'HairSalon', 'DaySpa', 'MedicalBusiness', 'Pharmacy', 'Optician', 'ExerciseGym', 'ProfessionalService', 'FinancialService'];
 const ORGANIZATION_TYPES = ['Organization', 'Corporation', 'NGO', 'EducationalOrganization', 'GovernmentOrganization', 'NewsMediaOrganization', 'OnlineStore', 'OnlineBusiness'];
+/** Types that name who runs a site; any node with a logo or address also counts (LocalBusiness has hundreds of subtypes). */
+const SITE_ENTITY_TYPES = [...ORGANIZATION_TYPES, ...LOCAL_BUSINESS_TYPES, 'WebSite', 'Person', 'MedicalOrganization', 'SportsOrganization', 'PerformingGroup', 'MusicGroup', 'Airline', 'Hospital', 'School', 'CollegeOrUniversity', 'ResearchOrganization', 'Project'];
 const EVENT_TYPES = ['Event', 'BusinessEvent', 'MusicEvent', 'SportsEvent', 'EducationEvent', 'Festival', 'TheaterEvent', 'ComedyEvent', 'DanceEvent', 'ExhibitionEvent', 'FoodEvent', 'LiteraryEvent', 'SaleEvent', 'ScreeningEvent', 'SocialEvent', 'ChildrensEvent', 'CourseInstance'];
 const DATE_PROPS = ['datePublished', 'dateModified', 'dateCreated', 'uploadDate', 'startDate', 'endDate', 'datePosted', 'validThrough', 'validFrom', 'priceValidUntil', 'expires', 'birthDate', 'foundingDate'];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$|^\d{4}(?:-\d{2})?$/;
@@ -127,6 +129,16 @@ function collectDateProblems(page: PageFacts): string[] {
 }
 
 /** Every string in a JSON value, space-separated (a loop, not recursion: the data is a stranger's). */
+/** The site root (after redirects): "/" with no query. */
+function isHomepage(page: PageFacts): boolean {
+  try {
+    const url = new URL(page.finalUrl || page.url);
+    return url.pathname === '/' && url.search === '';
+  } catch {
+    return false;
+  }
+}
+
 function readContext(value: unknown): string {
   const out: string[] = [];
   const stack: unknown[] = [value];
@@ -366,6 +378,23 @@ export const structuredDataChecks = [
       if (!isAnalyzable(page)) return [];
       const problems = collectDateProblems(page);
       return problems.length ? [{ message: `${plural(problems.length, 'date is', 'dates are')} not ISO 8601: ${problems.slice(0, 5).join('; ')}` }] : [];
+    },
+  },
+  {
+    id: 'homepage-entity-schema-missing',
+    scope: 'page',
+    category: 'structured-data',
+    severity: 'low',
+    title: 'Homepage markup doesn’t say who runs the site',
+    why: 'Organization (or LocalBusiness, Person) and WebSite markup on the homepage is where Google reads the site name, logo, contact details and social profiles for its knowledge panel and search results.',
+    fix: 'Add a JSON-LD Organization (or the matching LocalBusiness subtype) with name, url, logo and sameAs, and a WebSite node with the site name, to the homepage.',
+    run: (page): Issue[] => {
+      // A homepage without any markup is reported by structured-data-missing.
+      if (!isIndexable(page) || page.structuredData.length === 0 || !isHomepage(page)) return [];
+      const nodes = collectSchemaNodes(page);
+      if (nodes.some((n) => hasType(n, SITE_ENTITY_TYPES) || hasProp(n.node, 'logo') || hasProp(n.node, 'address'))) return [];
+      const types = [...new Set(nodes.filter((n) => !n.nested).flatMap((n) => n.types))];
+      return [{ message: `The homepage has structured data${types.length ? ` (${types.slice(0, 5).join(', ')})` : ''} but no Organization, LocalBusiness, Person or WebSite` }];
     },
   },
   ...typeChecks,

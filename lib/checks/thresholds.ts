@@ -7,8 +7,6 @@ export const PAGE_THRESHOLDS = {
   maxDetailItems: 100,
 
   // ---- crawlability / rendering
-  /** Raw HTML with fewer words than this (and scripts) looks client-rendered (IN client_rendered_content). */
-  clientRenderedMaxRawWords: 50,
   /** JS-only content: rendered text gains at least this many words… (our choice) */
   jsContentMinGainWords: 100,
   /** …and the raw HTML holds less than this share of the rendered words (Sitebulb response-vs-render). */
@@ -66,12 +64,6 @@ export const PAGE_THRESHOLDS = {
   stuffingMaxDensity: 0.05,
   /** …on pages with at least this many words (short pages repeat their topic naturally). */
   stuffingMinWords: 300,
-  /** Keyword mode: density above this share of words is stuffing for the target phrase. */
-  keywordStuffingDensity: 0.04,
-  /** Keyword mode: density below this (with ≥ 300 words) is "barely mentioned". */
-  keywordMinDensity: 0.003,
-  /** Keyword mode: words counted as the opening of the page. */
-  keywordFirstWords: 100,
 
   // ---- links
   /** SEOnaut ErrorTooManyLinks uses 100; mega-menus make 150 a fairer line. */
@@ -160,4 +152,18 @@ export const SITE_THRESHOLDS = {
   maxUrlsInMessage: 5,
   /** Longest URL/source list kept in a finding's details (a site-wide duplicate would otherwise be O(n²)). */
   maxDetailItems: 100,
+  /** Screaming Frog near duplicates: MinHash similarity of 90% or more. */
+  nearDuplicateMinSimilarity: 0.9,
+  /** Pages with fewer words are mostly navigation and footer, so they look alike for no content reason (our choice). */
+  nearDuplicateMinWords: 100,
+  /** Thin vs site norm: a page below this share of the site's median word count… (our choice) */
+  thinVsNormMaxShareOfMedian: 0.25,
+  /** …on a site with at least this many indexable pages, so the median means something (our choice). */
+  thinVsNormMinPages: 10,
+  /** Share of titled indexable pages that must carry the same brand segment before its absence is an outlier (our choice). */
+  titleBrandMinShare: 0.6,
+  /** Indexable titled pages needed before a title template can be inferred (our choice). */
+  titleBrandMinPages: 5,
+  /** About/contact/legal pages: below this many crawled HTML pages the site is a microsite, judged by page checks (our choice). */
+  trustPagesMinPages: 5,
 } as const;

@@ -1,4 +1,4 @@
-import type { PageFacts } from '@/lib/analysis/page-facts';
+import type { PageFacts } from '@/lib/crawler/page-facts';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -78,6 +78,11 @@ export type SitePage = {
   metaDescription: string | null;
   h1: string | null;
   textHash: string | null;
+  /**
+   * MinHash signature of the visible text (computeTextMinhash in lib/analysis/text-minhash.ts), for
+   * near-duplicate detection. Optional: absent until the crawler records it, and then that check is silent.
+   */
+  textMinhash?: readonly number[] | null;
   wordCount: number;
   canonical: string | null;
   noindex: boolean;

@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { buildHtml, buildTestPage, createCheckTester } from '@/lib/checks/test-page';
+import { buildHtml, buildTestPage, createCheckTester } from '@/test/test-page';
 import { urlChecks } from '@/lib/checks/urls';
 
 const t = createCheckTester(urlChecks);

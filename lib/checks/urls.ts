@@ -1,5 +1,5 @@
 // URL structure of the page's own (final) URL.
-import type { PageFacts } from '@/lib/analysis/page-facts';
+import type { PageFacts } from '@/lib/crawler/page-facts';
 import { isIndexable, parseUrl, sameUrl } from '@/lib/checks/page-check-helpers';
 import { PAGE_THRESHOLDS } from '@/lib/checks/thresholds';
 import type { Issue, PageCheck } from '@/lib/checks/types';

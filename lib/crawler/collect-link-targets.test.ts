@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LinkFact } from '@/lib/analysis/page-facts';
+import type { LinkFact } from '@/lib/crawler/page-facts';
 import { collectLinkTargets } from '@/lib/crawler/collect-link-targets';
 
 function link(url: string | null, rel: string[] = []): LinkFact {

@@ -1,6 +1,6 @@
 // Which URLs a parsed page leads the crawl to. Pure, so the follow rules are easy to test and
 // change without touching the crawl loop.
-import type { PageFacts } from '@/lib/analysis/page-facts';
+import type { PageFacts } from '@/lib/crawler/page-facts';
 
 export type LinkTargetOptions = {
   /** Follow rel=nofollow links and links on meta-nofollow pages (search engines do not). */

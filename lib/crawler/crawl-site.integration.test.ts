@@ -2,10 +2,10 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractPageFacts } from '@/lib/analysis/extract-page-facts';
-import { buildSiteGraph } from '@/lib/crawler/build-site-graph';
+import { buildSiteGraph } from '@/lib/checks/build-site-graph';
 import { crawlSite } from '@/lib/crawler/crawl-site';
 import type { CrawlDeps, CrawlOptions, CrawlOutcome, CrawlPageResult } from '@/lib/crawler/crawl-types';
-import { startFixtureSite, type FixtureSite } from '@/lib/crawler/fixture-site';
+import { startFixtureSite, type FixtureSite } from '@/test/fixture-site';
 import { fetchPage } from '@/lib/fetch/fetch-page';
 import { looksClientRendered } from '@/lib/fetch/looks-client-rendered';
 import { createRenderPool } from '@/lib/fetch/render-pool';

@@ -6,7 +6,7 @@ import {
   fakeSitemaps,
   page,
   type FakeRoute,
-} from '@/lib/crawler/crawl-test-helpers';
+} from '@/test/crawl-test-helpers';
 import type { CrawlDeps, CrawlOptions, CrawlPageResult, CrawlProgress } from '@/lib/crawler/crawl-types';
 import { createRobotsCache } from '@/lib/crawler/robots';
 

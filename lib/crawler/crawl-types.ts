@@ -1,5 +1,5 @@
 // Types shared by the crawl loop, its callers and buildSiteGraph.
-import type { PageFacts } from '@/lib/analysis/page-facts';
+import type { PageFacts } from '@/lib/crawler/page-facts';
 import type { CrawlOptionsInput } from '@/lib/crawler/crawl-options';
 import type { FetchPageFn } from '@/lib/crawler/follow-redirects';
 import type { FrontierEntry } from '@/lib/crawler/frontier';

@@ -15,8 +15,8 @@ const { createAudit } = await import('@/lib/audits/audit-lifecycle');
 const { auditOptions } = await import('@/lib/audits/audit-input');
 const { getAuditResult } = await import('@/lib/audits/audit-queries');
 const { runAudit } = await import('@/lib/audits/run-audit');
-const { analyzeUrl } = await import('@/lib/analysis/analyze-url');
-const { closeAnalysisPool } = await import('@/lib/analysis/analysis-pool');
+const { analyzeUrl } = await import('@/lib/audits/analyze-url');
+const { closeAnalysisPool } = await import('@/lib/audits/analysis-pool');
 
 /** The bound promised for an audit of a site that does not answer (see DEFAULT_SITE_ANSWER_TIMEOUT_MS). */
 const DOWN_SITE_BUDGET_MS = 10_000;

@@ -164,7 +164,9 @@ function compilePattern(pattern: string): CompiledPattern {
     try {
       regex = new RegExp(pattern.slice(3), 'i');
     } catch (error) {
-      throw new Error(`Invalid URL pattern "${pattern}": ${(error as Error).message}`);
+      // SyntaxError says "Invalid regular expression: /(/i: Unterminated group"; keep only the why.
+      const why = (error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
+      throw new Error(`Invalid URL pattern "${pattern}": not a valid regular expression (${why}). Use re:<regex>, /path/* or a full-URL glob.`);
     }
     return { test: (url) => regex.test(url.href) };
   }
@@ -172,6 +174,19 @@ function compilePattern(pattern: string): CompiledPattern {
   const regex = new RegExp(`^${source}$`, 'i');
   if (pattern.startsWith('/')) return { test: (url) => regex.test(url.pathname + url.search) };
   return { test: (url) => regex.test(url.href) };
+}
+
+/**
+ * Why a URL pattern cannot be used (a `re:` pattern that is not a valid regex), or null when it
+ * compiles: the input schemas call this so a bad pattern is refused at the boundary, not mid-crawl.
+ */
+export function findUrlPatternError(pattern: string): string | null {
+  try {
+    compilePattern(pattern);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
 }
 
 /**

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureSite, type FixtureSite } from '@/lib/crawler/fixture-site';
+import { startFixtureSite, type FixtureSite } from '@/test/fixture-site';
 import { createBytesFetcher, loadSitemaps } from '@/lib/crawler/sitemaps';
 import { resolveAllowedAddresses } from '@/lib/fetch/ssrf-guard';
 

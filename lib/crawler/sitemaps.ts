@@ -6,8 +6,9 @@ import https from 'node:https';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { load } from 'cheerio';
-import type { LookupFunction } from '@/lib/crawler/dns-cache';
 import { normalizeUrl } from '@/lib/crawler/normalize-url';
+import type { LookupFunction } from '@/lib/fetch/dns-cache';
+import { createPinnedLookup } from '@/lib/fetch/ssrf-guard';
 
 const gunzip = promisify(zlib.gunzip);
 
@@ -165,23 +166,6 @@ export type BytesFetcherOptions = {
   maxBytes?: number;
   maxRedirects?: number;
 };
-
-function createPinnedLookup(addresses: readonly PinnedAddress[]): LookupFunction {
-  return (hostname, options, callback) => {
-    const cb = (typeof options === 'function' ? options : callback)!;
-    const opts = typeof options === 'object' ? options : {};
-    const family = typeof options === 'number' ? options : opts.family === 'IPv4' ? 4 : opts.family === 'IPv6' ? 6 : opts.family;
-    const usable = family ? addresses.filter((a) => a.family === family) : [...addresses];
-    if (usable.length === 0) {
-      const error: NodeJS.ErrnoException = new Error(`No usable address for ${hostname}`);
-      error.code = 'ENOTFOUND';
-      cb(error, opts.all ? [] : '');
-      return;
-    }
-    if (opts.all) cb(null, usable.map((a) => ({ address: a.address, family: a.family })));
-    else cb(null, usable[0]!.address, usable[0]!.family);
-  };
-}
 
 /** A small node:http(s) GET returning raw bytes; the default `fetchBytes` of loadSitemaps. */
 export function createBytesFetcher(options: BytesFetcherOptions = {}): FetchBytes {

@@ -4,6 +4,8 @@ const APP_ROOT_IDS = ['root', 'app', '__next', '__nuxt', '___gatsby', 'svelte', 
 const EMPTY_APP_ROOT = new RegExp(`<div\\b[^>]*\\bid\\s*=\\s*["']?(?:${APP_ROOT_IDS.join('|')})["'\\s>][^>]*>\\s*</div>`, 'i');
 const NEAR_EMPTY_TEXT_CHARS = 100;
 const NOSCRIPT_TEXT_LIMIT = 500;
+/** Raw HTML with fewer words than this (and scripts) looks client-rendered (IN client_rendered_content). */
+export const CLIENT_RENDERED_MAX_RAW_WORDS = 50;
 
 /**
  * Heuristic: does this server HTML need a browser to show its content? True for an empty SPA mount
@@ -28,4 +30,14 @@ function extractVisibleText(html: string): string {
     .replace(/&nbsp;|&#160;/gi, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * The same question asked of facts already extracted from the raw HTML (extractPageFacts has
+ * walked the DOM; no second pass over the string). Without an app mount point a short page is just
+ * short ("Coming soon").
+ */
+export function looksClientRenderedFromFacts(facts: { wordCount: number; hasAppRoot: boolean; hasExternalScript: boolean }): boolean {
+  if (facts.wordCount >= CLIENT_RENDERED_MAX_RAW_WORDS) return false;
+  return facts.hasAppRoot && facts.hasExternalScript;
 }

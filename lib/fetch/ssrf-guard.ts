@@ -1,6 +1,7 @@
 import { lookup } from 'node:dns/promises';
-import { isIP, type LookupFunction } from 'node:net';
+import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
+import { createDnsCache, type LookupFunction } from '@/lib/fetch/dns-cache';
 import { FetchError } from '@/lib/fetch/fetch-error';
 
 export type BlockedRange =
@@ -145,6 +146,10 @@ export function parseAllowList(csv: string): string[] {
     .filter(Boolean);
 }
 
+// One cache per process: a crawl asks for the same few hosts thousands of times, and uncached
+// lookups queue on libuv's four threads. Cached answers are still classified on every call.
+const dnsCache = createDnsCache({ resolve: (host, family) => lookup(host, { all: true, verbatim: true, family }) });
+
 /**
  * Resolves the URL's host and refuses it if any address is private and not allow-listed.
  * The returned addresses must be the ones connected to (pinning them defeats DNS rebinding).
@@ -157,7 +162,7 @@ export async function resolveAllowedAddresses(url: URL, allowList: readonly stri
     addresses = [{ address: host, family: literalFamily as 4 | 6 }];
   } else {
     try {
-      addresses = (await lookup(host, { all: true, verbatim: true })) as ResolvedAddress[];
+      addresses = (await dnsCache.resolveAll(host)).map((a) => ({ address: a.address, family: a.family as 4 | 6 }));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
       throw new FetchError('DNS_FAILURE', url.href, `Could not resolve ${host} for ${url.href} (${code}).`, { cause: error });
@@ -171,17 +176,23 @@ export async function resolveAllowedAddresses(url: URL, allowList: readonly stri
   return addresses;
 }
 
-// Connect only to the addresses the guard approved, so a second DNS answer can't swap in a private IP.
-export function createPinnedLookup(addresses: ResolvedAddress[]): LookupFunction {
+// Connect only to the addresses the guard approved, so a second DNS answer can't swap in a private
+// IP. One lookup for undici (fetchPage), the proxy and node:http (sitemaps): Node may pass the
+// family as a number, as 'IPv4'/'IPv6', or no options at all.
+export function createPinnedLookup(addresses: readonly { address: string; family: number }[]): LookupFunction {
   return (hostname, options, callback) => {
-    const usable = options.family ? addresses.filter((a) => a.family === options.family) : addresses;
+    const cb = (typeof options === 'function' ? options : callback)!;
+    const opts = typeof options === 'object' ? options : {};
+    const family = typeof options === 'number' ? options : opts.family === 'IPv4' ? 4 : opts.family === 'IPv6' ? 6 : opts.family;
+    const usable = family ? addresses.filter((a) => a.family === family) : [...addresses];
     if (usable.length === 0) {
-      const error: NodeJS.ErrnoException = new Error(`No IPv${options.family} address for ${hostname}`);
+      const error: NodeJS.ErrnoException = new Error(`No ${family ? `IPv${family} ` : ''}address for ${hostname}`);
       error.code = 'ENOTFOUND';
-      return callback(error, '', 0);
+      cb(error, opts.all ? [] : '');
+      return;
     }
-    if (options.all) return (callback as unknown as (e: null, a: ResolvedAddress[]) => void)(null, usable);
-    callback(null, usable[0]!.address, usable[0]!.family);
+    if (opts.all) cb(null, usable.map((a) => ({ address: a.address, family: a.family })));
+    else cb(null, usable[0]!.address, usable[0]!.family);
   };
 }
 

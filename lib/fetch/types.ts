@@ -67,6 +67,13 @@ export type FetchOptions = {
   headers?: Record<string, string>;
 };
 
+/** A request the headless browser wanted to make but robots.txt disallows (so it was never sent). */
+export type BlockedResource = {
+  url: string;
+  /** Chromium's resource type: "stylesheet", "script", "xhr", "fetch", "document" (iframe or navigation)… */
+  type: string;
+};
+
 /** Result of rendering a page in headless Chromium. */
 export type RenderResult = {
   finalUrl: string;
@@ -74,4 +81,9 @@ export type RenderResult = {
   /** Serialized DOM after scripts ran. */
   html: string;
   renderMs: number;
+  /**
+   * Requests refused because robots.txt disallows them for our user agent, de-duplicated, in
+   * request order. Absent when the renderer did not apply robots.txt (hand-built results).
+   */
+  blockedResources?: BlockedResource[];
 };

@@ -1,14 +1,23 @@
 import { z } from 'zod';
+import type { AuditStatus } from '@/lib/generated/prisma/enums';
 
 // The typed progress stream of one audit. The worker appends events to a Redis Stream per audit;
 // the SSE route reads them by stream id, so a reconnecting browser resumes exactly where it was.
 
 export const AUDIT_PHASES = ['queued', 'discovering', 'crawling', 'analyzing', 'finishing', 'done'] as const;
+// The one list of audit statuses (UI, SSE, CLI, bulk and lifecycle all read these); it must name
+// exactly the statuses of the database enum, which the type check below enforces.
+export const ACTIVE_STATUSES = ['QUEUED', 'RUNNING'] as const;
 export const TERMINAL_STATUSES = ['COMPLETED', 'COMPLETED_WITH_ERRORS', 'FAILED', 'CANCELLED'] as const;
-export const AUDIT_STATUSES = ['QUEUED', 'RUNNING', ...TERMINAL_STATUSES] as const;
+export const AUDIT_STATUSES = [...ACTIVE_STATUSES, ...TERMINAL_STATUSES] as const;
 export type AuditStatusName = (typeof AUDIT_STATUSES)[number];
+export type TerminalStatus = (typeof TERMINAL_STATUSES)[number];
 
-export function isTerminal(status: string): boolean {
+type SameMembers<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+export type StatusesMatchDatabase = Assert<SameMembers<AuditStatusName, AuditStatus>>;
+
+export function isTerminal(status: string): status is TerminalStatus {
   return (TERMINAL_STATUSES as readonly string[]).includes(status);
 }
 

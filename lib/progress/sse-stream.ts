@@ -1,7 +1,6 @@
-import { getAuditSnapshot } from '@/lib/audits/audit-snapshot';
 import { logger } from '@/lib/logger';
 import { createRedis } from '@/lib/queue/connection';
-import { isTerminal, type ProgressEvent } from '@/lib/progress/events';
+import { isTerminal, type ProgressEvent, type ProgressSnapshot } from '@/lib/progress/events';
 import { firstProgressId, lastProgressId, readProgress } from '@/lib/progress/progress-stream';
 
 const KEEPALIVE_MS = 15_000;
@@ -11,7 +10,14 @@ const KEEPALIVE_MS = 15_000;
  * audit's Redis stream after `resumeFrom` (Last-Event-ID), keep-alive comments while idle, and the
  * end of the stream on a terminal state. Its Redis connection closes when the client goes away.
  */
-export function createProgressStream(auditId: string, resumeFrom: string | null, signal: AbortSignal, keepAliveMs = KEEPALIVE_MS): ReadableStream<Uint8Array> {
+export type ProgressStreamOptions = {
+  /** The audit's current state from PostgreSQL (passed in: transport never reads audits itself). */
+  readSnapshot: (auditId: string) => Promise<ProgressSnapshot | null>;
+  keepAliveMs?: number;
+};
+
+export function createProgressStream(auditId: string, resumeFrom: string | null, signal: AbortSignal, options: ProgressStreamOptions): ReadableStream<Uint8Array> {
+  const { readSnapshot, keepAliveMs = KEEPALIVE_MS } = options;
   const encoder = new TextEncoder();
   // A blocking XREAD needs a connection of its own; it is closed when the browser goes away.
   const redis = createRedis('subscriber');
@@ -36,7 +42,7 @@ export function createProgressStream(auditId: string, resumeFrom: string | null,
         // Fresh connection, or the events after Last-Event-ID were trimmed: start from PostgreSQL's state.
         if (!cursor || (oldest && compareIds(cursor, oldest) < 0)) {
           cursor = await lastProgressId(redis, auditId);
-          const snapshot = await getAuditSnapshot(auditId);
+          const snapshot = await readSnapshot(auditId);
           if (!snapshot) throw new Error('audit vanished');
           sendEvent(cursor, { type: 'snapshot', state: snapshot });
           if (isTerminal(snapshot.status)) return;
@@ -47,7 +53,7 @@ export function createProgressStream(auditId: string, resumeFrom: string | null,
             // Nothing new: keep proxies from closing an idle stream, and notice an audit that
             // ended without a final event (e.g. cancelled while queued).
             send(': keep-alive\n\n');
-            const snapshot = await getAuditSnapshot(auditId);
+            const snapshot = await readSnapshot(auditId);
             if (snapshot && isTerminal(snapshot.status)) {
               sendEvent(cursor, { type: 'status', state: snapshot });
               return;

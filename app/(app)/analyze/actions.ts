@@ -1,7 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { runInstantAnalysis } from '@/lib/analysis/run-instant-analysis';
+import { runInstantAnalysis } from '@/lib/audits/run-instant-analysis';
 import { requireUser } from '@/lib/auth/require-user';
 import { toErrorResponse } from '@/lib/errors';
 import { failedSubmission, type FormState } from '@/components/form-state';

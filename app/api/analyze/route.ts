@@ -1,4 +1,4 @@
-import { runInstantAnalysis } from '@/lib/analysis/run-instant-analysis';
+import { runInstantAnalysis } from '@/lib/audits/run-instant-analysis';
 import { requireUser } from '@/lib/auth/require-user';
 import { jsonRoute, readJson } from '@/lib/http/json-route';
 

@@ -1,6 +1,6 @@
 // Turns crawl results into the SiteGraph that site-scope checks read. Pure: the caller may pass
 // results straight from onPage or reloaded from the database after a resumed crawl.
-import type { PageFacts } from '@/lib/analysis/page-facts';
+import type { PageFacts } from '@/lib/crawler/page-facts';
 import type { SiteGraph, SiteLink, SitePage } from '@/lib/checks/types';
 import type { CrawlPageResult } from '@/lib/crawler/crawl-types';
 import { isSameSite, normalizeUrl } from '@/lib/crawler/normalize-url';
@@ -9,7 +9,7 @@ import { describeFetchFailure } from '@/lib/fetch/fetch-error';
 /** The facts the graph needs; a caller that persists slimmed facts can pass just these. */
 export type GraphFacts = Pick<
   PageFacts,
-  'title' | 'metaDescription' | 'h1s' | 'textHash' | 'wordCount' | 'canonicals' | 'canonicalFromHeader' | 'robots' | 'hreflang' | 'links'
+  'title' | 'metaDescription' | 'h1s' | 'textHash' | 'textMinhash' | 'wordCount' | 'canonicals' | 'canonicalFromHeader' | 'robots' | 'hreflang' | 'links'
 >;
 
 export type GraphPageInput = Pick<CrawlPageResult, 'url' | 'depth' | 'fetchError' | 'blockedByRobots' | 'redirectTo'> & {
@@ -131,6 +131,7 @@ export function buildSiteGraph(input: BuildSiteGraphInput): SiteGraph {
       page.metaDescription = facts.metaDescription;
       page.h1 = facts.h1s[0] ?? null;
       page.textHash = facts.textHash || null;
+      page.textMinhash = facts.textMinhash ?? null;
       page.wordCount = facts.wordCount;
       const canonical = facts.canonicals[0] ?? facts.canonicalFromHeader[0] ?? null;
       page.canonical = canonical ? key(canonical) : null;

@@ -1,13 +1,13 @@
 import http from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCleanPageHtml, CLEAN_PAGE_HEADERS, CLEAN_PAGE_URL } from '@/lib/checks/clean-page-fixture';
+import { buildCleanPageHtml, CLEAN_PAGE_HEADERS, CLEAN_PAGE_URL } from '@/test/clean-page-fixture';
 import { createRenderPool, type RenderPool } from '@/lib/fetch/render-pool';
 import type { Finding } from '@/lib/checks/types';
 
 // Loopback must be allow-listed explicitly (the SSRF guard refuses it by default).
 process.env.ALLOWED_PRIVATE_HOSTS = '127.0.0.1';
-const { analyzeUrl } = await import('@/lib/analysis/analyze-url');
+const { analyzeUrl } = await import('@/lib/audits/analyze-url');
 
 // Instant analysis against a local site whose pages each carry known defects.
 let server: http.Server;

@@ -1,7 +1,7 @@
 // A realistic, well-optimised page. No page check above "info" may fire on it — this is our
 // guard against false positives, so keep it honest: it should look like a page a good SEO ships.
-import type { PageFacts } from '@/lib/analysis/page-facts';
-import { buildTestPage, type TestPageOptions } from '@/lib/checks/test-page';
+import type { PageFacts } from '@/lib/crawler/page-facts';
+import { buildTestPage, type TestPageOptions } from '@/test/test-page';
 
 export const CLEAN_PAGE_URL = 'https://www.acme-roofing.com/services/roof-repair';
 

@@ -1,6 +1,6 @@
 // Fakes for crawl unit tests: an in-memory site behind a fetchPage-compatible function and a tiny
 // regex "extractor", so crawl logic is tested without sockets or the real HTML parser.
-import type { LinkFact, PageFacts } from '@/lib/analysis/page-facts';
+import type { LinkFact, PageFacts } from '@/lib/crawler/page-facts';
 import type { CrawlDeps } from '@/lib/crawler/crawl-types';
 import type { FetchPageFn } from '@/lib/crawler/follow-redirects';
 import type { SitemapLoadResult } from '@/lib/crawler/sitemaps';

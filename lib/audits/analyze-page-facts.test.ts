@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyzePageFacts } from '@/lib/analysis/analyze-page-facts';
-import { buildCleanPage } from '@/lib/checks/clean-page-fixture';
-import { buildTestPage } from '@/lib/checks/test-page';
+import { analyzePageFacts } from '@/lib/audits/analyze-page-facts';
+import { buildCleanPage } from '@/test/clean-page-fixture';
+import { buildTestPage } from '@/test/test-page';
 
 describe('analyzePageFacts', () => {
   it('scores the clean page at the top and lists only info findings', () => {

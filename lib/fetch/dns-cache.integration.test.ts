@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createDnsCache, type ResolveAll } from '@/lib/crawler/dns-cache';
+import { createDnsCache, type ResolveAll } from '@/lib/fetch/dns-cache';
 
 describe('createDnsCache as the lookup of a real http request', () => {
   let server: http.Server;

@@ -125,6 +125,8 @@ export type PageFacts = {
   wordCount: number;
   /** Stable hash of the normalised visible text (duplicate detection). */
   textHash: string;
+  /** MinHash signature of the visible text (near-duplicate detection), null for very short text; absent in facts stored before it existed. */
+  textMinhash?: number[] | null;
   /** Share of visible text in the HTML bytes, 0..1. */
   textRatio: number;
   paragraphs: number;
@@ -165,6 +167,11 @@ export type PageFacts = {
     rawCanonicals: string[];
     rawRobots: string[];
     renderedOnlyLinks: number;
+    /**
+     * Requests the page made while rendering that robots.txt disallows for our user agent (never
+     * sent; Google cannot fetch them either). Absent when the renderer did not report them.
+     */
+    blockedResources?: { url: string; type: string }[];
   };
 
   // ---- Optional extensions (extractPageFacts always fills them; hand-built facts may omit them) ----

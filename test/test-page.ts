@@ -2,7 +2,7 @@
 // exercise the same facts production sees.
 import { expect } from 'vitest';
 import { extractPageFacts } from '@/lib/analysis/extract-page-facts';
-import type { PageFacts } from '@/lib/analysis/page-facts';
+import type { PageFacts } from '@/lib/crawler/page-facts';
 import type { Issue, PageCheck } from '@/lib/checks/types';
 import type { FetchResult, RenderResult } from '@/lib/fetch/types';
 

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // Loopback must be allow-listed explicitly (the SSRF guard refuses it by default).
 process.env.ALLOWED_PRIVATE_HOSTS = '127.0.0.1';
-const { analyzeUrl } = await import('@/lib/analysis/analyze-url');
-const { runInstantAnalysis } = await import('@/lib/analysis/run-instant-analysis');
-const { closeAnalysisPool } = await import('@/lib/analysis/analysis-pool');
+const { analyzeUrl } = await import('@/lib/audits/analyze-url');
+const { runInstantAnalysis } = await import('@/lib/audits/run-instant-analysis');
+const { closeAnalysisPool } = await import('@/lib/audits/analysis-pool');
 const { closeRenderPool } = await import('@/lib/fetch/shared-render-pool');
 const { db } = await import('@/lib/db');
 const { AppError } = await import('@/lib/errors');

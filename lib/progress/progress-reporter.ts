@@ -1,5 +1,4 @@
 import type { Redis } from 'ioredis';
-import { updateAuditProgress } from '@/lib/audits/audit-lifecycle';
 import type { Finding } from '@/lib/checks/types';
 import { logger } from '@/lib/logger';
 import { emptySeverityCounts, type ProgressEvent, type ProgressSnapshot } from '@/lib/progress/events';
@@ -7,13 +6,19 @@ import { publishProgress } from '@/lib/progress/progress-stream';
 
 const DB_WRITE_INTERVAL_MS = 1_000;
 
+/** Stores the counters of a snapshot (the audit row in PostgreSQL); passed in by the use case. */
+export type SaveProgress = (auditId: string, state: ProgressSnapshot) => Promise<unknown>;
+
 /**
  * Keeps the live snapshot of one running audit, appends typed events to its Redis stream and
- * mirrors the counters to PostgreSQL at most once a second. Publishing is best effort: a Redis
- * hiccup must never fail or stall the audit, since PostgreSQL already holds the results — so the
- * connection must be a fail-fast (producer) one, not a worker connection that waits forever.
+ * mirrors the counters through `saveProgress` at most once a second (transport never touches
+ * audits itself: lib/audits/audit-reporter.ts binds it to PostgreSQL). Publishing is best effort:
+ * a Redis hiccup must never fail or stall the audit, since PostgreSQL already holds the results —
+ * so the connection must be a fail-fast (producer) one, not a worker connection that waits forever.
  */
-export function createAuditReporter(redis: Redis | null, initial: Omit<ProgressSnapshot, 'findings' | 'score' | 'error' | 'etaSeconds' | 'currentUrl'> & Partial<ProgressSnapshot>) {
+export type ReporterInitialState = Omit<ProgressSnapshot, 'findings' | 'score' | 'error' | 'etaSeconds' | 'currentUrl'> & Partial<ProgressSnapshot>;
+
+export function createProgressReporter(redis: Redis | null, initial: ReporterInitialState, saveProgress: SaveProgress) {
   const state: ProgressSnapshot = {
     currentUrl: null,
     etaSeconds: null,
@@ -32,7 +37,7 @@ export function createAuditReporter(redis: Redis | null, initial: Omit<ProgressS
   async function persist(force = false) {
     if (!force && Date.now() - lastDbWrite < DB_WRITE_INTERVAL_MS) return;
     lastDbWrite = Date.now();
-    await updateAuditProgress(state.auditId, state);
+    await saveProgress(state.auditId, state);
   }
 
   return {
@@ -58,4 +63,4 @@ export function createAuditReporter(redis: Redis | null, initial: Omit<ProgressS
   };
 }
 
-export type AuditReporter = ReturnType<typeof createAuditReporter>;
+export type ProgressReporter = ReturnType<typeof createProgressReporter>;

@@ -1,6 +1,6 @@
-import type { PageAnalysis } from '@/lib/analysis/analyze-page-facts';
-import { AnalysisBudgetError, analyzeDocument } from '@/lib/analysis/analysis-pool';
-import type { PageFacts } from '@/lib/analysis/page-facts';
+import type { PageAnalysis } from '@/lib/audits/analyze-page-facts';
+import { AnalysisBudgetError, analyzeDocument } from '@/lib/audits/analysis-pool';
+import type { PageFacts } from '@/lib/crawler/page-facts';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { describeFetchFailure, type FetchError, isFetchError, toFetchFailure } from '@/lib/fetch/fetch-error';

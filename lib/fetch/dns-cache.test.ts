@@ -1,6 +1,6 @@
 import type { LookupAddress } from 'node:dns';
 import { describe, expect, it, vi } from 'vitest';
-import { createDnsCache, type ResolveAll } from '@/lib/crawler/dns-cache';
+import { createDnsCache, type ResolveAll } from '@/lib/fetch/dns-cache';
 
 function fakeResolver(table: Record<string, LookupAddress[]>) {
   return vi.fn<ResolveAll>(async (hostname, family) => {

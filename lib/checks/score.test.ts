@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeScore, sortFindingsByImpact } from '@/lib/analysis/score';
+import { computeScore, sortFindingsByImpact } from '@/lib/checks/score';
 import type { Category, Finding, Severity } from '@/lib/checks/types';
 import { CATEGORIES } from '@/lib/checks/types';
 

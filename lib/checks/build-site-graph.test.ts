@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildSiteGraph, type GraphFacts, type GraphPageInput } from '@/lib/crawler/build-site-graph';
+import { buildSiteGraph, type GraphFacts, type GraphPageInput } from '@/lib/checks/build-site-graph';
 import { crawlSite } from '@/lib/crawler/crawl-site';
-import { createFakeSite, fakeExtractPageFacts, fakeSitemaps, page } from '@/lib/crawler/crawl-test-helpers';
+import { createFakeSite, fakeExtractPageFacts, fakeSitemaps, page } from '@/test/crawl-test-helpers';
 import type { CrawlPageResult } from '@/lib/crawler/crawl-types';
 
 const S = 'https://example.com';

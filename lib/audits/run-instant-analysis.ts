@@ -1,5 +1,5 @@
-import { analyzeInput } from '@/lib/analysis/analyze-input';
-import { analyzeUrl } from '@/lib/analysis/analyze-url';
+import { analyzeInput } from '@/lib/audits/analyze-input';
+import { analyzeUrl } from '@/lib/audits/analyze-url';
 import { hasExplicitScheme } from '@/lib/audits/audit-input';
 import { saveSingleAnalysis } from '@/lib/audits/save-single-analysis';
 import { parseInput } from '@/lib/http/json-route';

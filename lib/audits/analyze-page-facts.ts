@@ -1,8 +1,8 @@
 // The pure half of single-page analysis: facts in, score + findings (+ keyword report) out.
 // Fetching and rendering happen elsewhere; this never touches the network.
 import { analyzeKeyword, type KeywordAnalysis } from '@/lib/analysis/keyword';
-import type { PageFacts } from '@/lib/analysis/page-facts';
-import { computeScore, sortFindingsByImpact } from '@/lib/analysis/score';
+import type { PageFacts } from '@/lib/crawler/page-facts';
+import { computeScore, sortFindingsByImpact } from '@/lib/checks/score';
 import { pageChecks } from '@/lib/checks/page-checks';
 import { runPageChecks } from '@/lib/checks/run-page-checks';
 import type { Category, Finding, PageCheck } from '@/lib/checks/types';

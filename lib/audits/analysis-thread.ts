@@ -1,8 +1,8 @@
 // Runs inside a worker thread of the analysis pool (see analysis-pool.ts): parse one document,
 // run the page checks. A stranger's page can make this slow; the pool's time budget, not this
 // code, decides when to give up — by terminating the thread.
-import { analyzePageFacts } from '@/lib/analysis/analyze-page-facts';
-import type { AnalyzeDocumentResult, AnalyzeDocumentTask } from '@/lib/analysis/analysis-pool';
+import { analyzePageFacts } from '@/lib/audits/analyze-page-facts';
+import type { AnalyzeDocumentResult, AnalyzeDocumentTask } from '@/lib/audits/analysis-pool';
 import { extractPageFacts } from '@/lib/analysis/extract-page-facts';
 
 export default function analyzeDocumentInThread(task: AnalyzeDocumentTask & { started: Int32Array }): AnalyzeDocumentResult {

@@ -6,8 +6,8 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import type { PageAnalysis } from '@/lib/analysis/analyze-page-facts';
-import type { PageFacts } from '@/lib/analysis/page-facts';
+import type { PageAnalysis } from '@/lib/audits/analyze-page-facts';
+import type { PageFacts } from '@/lib/crawler/page-facts';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import type { FetchResult, RenderResult } from '@/lib/fetch/types';
@@ -34,7 +34,7 @@ function threadFile(): string {
   // module, so there the file is found from the project root, where `next start` runs.
   const here = import.meta.url.startsWith('file:') ? path.dirname(fileURLToPath(import.meta.url)) : '';
   const beside = path.join(here, 'analysis-thread.ts');
-  return here && existsSync(beside) ? beside : path.join(process.cwd(), 'lib', 'analysis', 'analysis-thread.ts');
+  return here && existsSync(beside) ? beside : path.join(process.cwd(), 'lib', 'audits', 'analysis-thread.ts');
 }
 
 // One pool per process, on globalThis so `next dev` reloads don't leak threads.
