@@ -1,13 +1,6 @@
-// Runs once when the Next server starts. SIGTERM (what `npm run down` and orchestrators send)
-// must stop the web server within a deadline: Next waits for in-flight requests, so analyses in
-// progress are cut short (they answer 503) and a last-resort timer forces the exit.
-const SHUTDOWN_DEADLINE_MS = 10_000;
-
+// Runs once when the Next server starts (Node.js runtime only: the shutdown hook uses process APIs).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { closeAnalysisPool } = await import('@/lib/audits/analysis-pool');
-  process.once('SIGTERM', () => {
-    setTimeout(() => process.exit(1), SHUTDOWN_DEADLINE_MS).unref();
-    void closeAnalysisPool();
-  });
+  const { registerGracefulShutdown } = await import('@/lib/http/graceful-shutdown');
+  registerGracefulShutdown();
 }

@@ -355,6 +355,7 @@ describe('extractPageFacts — non-HTML and rendering', () => {
       rawH1s: [],
       rawWordCount: 1,
       rawCanonicals: [],
+      rawMetaDescription: null,
       rawRobots: [],
       renderedOnlyLinks: 1,
     });

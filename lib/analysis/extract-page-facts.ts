@@ -134,6 +134,7 @@ export function extractPageFacts(input: ExtractPageFactsInput): PageFacts {
               rawH1s: raw.facts.h1s,
               rawWordCount: raw.facts.wordCount,
               rawCanonicals: raw.facts.canonicals,
+              rawMetaDescription: raw.facts.metaDescription,
               rawRobots: raw.facts.robots.directives,
               renderedOnlyLinks: 0,
             },
@@ -164,6 +165,7 @@ export function extractPageFacts(input: ExtractPageFactsInput): PageFacts {
       rawH1s: raw.facts.h1s,
       rawWordCount: raw.facts.wordCount,
       rawCanonicals: raw.facts.canonicals,
+      rawMetaDescription: raw.facts.metaDescription,
       rawRobots: raw.facts.robots.directives,
       renderedOnlyLinks,
       // Copied field by field: facts are structured-cloned out of the analysis thread, keep them plain.

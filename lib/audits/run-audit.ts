@@ -12,14 +12,13 @@ import { runSiteChecks } from '@/lib/checks/run-site-checks';
 import type { Finding, Severity } from '@/lib/checks/types';
 import { buildSiteGraph, type GraphFacts, type GraphPageInput } from '@/lib/checks/build-site-graph';
 import { crawlSite } from '@/lib/crawler/crawl-site';
-import type { CrawlOutcome, CrawlPageResult, CrawlState, FrontierEntry } from '@/lib/crawler/crawl-types';
+import type { CrawlDeps, CrawlOutcome, CrawlPageResult, CrawlState, FrontierEntry } from '@/lib/crawler/crawl-types';
 import { normalizeUrl } from '@/lib/crawler/normalize-url';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { describeFetchFailure, describeSiteFailure } from '@/lib/fetch/fetch-error';
 import { fetchPage } from '@/lib/fetch/fetch-page';
 import { looksClientRendered } from '@/lib/fetch/looks-client-rendered';
-import type { RenderResult } from '@/lib/fetch/types';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { logger } from '@/lib/logger';
 import { createAuditReporter } from '@/lib/audits/audit-reporter';
@@ -118,7 +117,7 @@ async function loadCrawlState(auditId: string, startUrl: string, sitemapUrls?: s
 export type RunAuditDeps = {
   /** Progress stream connection; null runs without live events (e.g. CLI without Redis). */
   redis: Redis | null;
-  render?: (url: string) => Promise<RenderResult>;
+  render?: CrawlDeps['render'];
   /** Aborted on worker shutdown. */
   signal?: AbortSignal;
 };

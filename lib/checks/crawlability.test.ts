@@ -112,6 +112,15 @@ describe('JavaScript rendering', () => {
     t.expectSilent('canonical-changed-by-js', stable);
   });
 
+  it('meta-description-changed-by-js', () => {
+    const rewritten = buildTestPage(raw.replace('<title>Shop</title>', '<title>Shop</title><meta name="description" content="Old text">'), {
+      renderedHtml: rendered.replace('<title>Shop roofing</title>', '<title>Shop roofing</title><meta name="description" content="New text">'),
+    });
+    t.expectFires('meta-description-changed-by-js', rewritten, 'raw HTML is "Old text"', 'after JavaScript it is "New text"');
+    t.expectSilent('meta-description-changed-by-js', stable);
+    t.expectSilent('meta-description-changed-by-js', jsPage);
+  });
+
   it('rendered-only-links: internal links only', () => {
     t.expectFires('rendered-only-links', jsPage, '1 internal link only appears after JavaScript', '"https://example.com/products"');
     t.expectSilent('rendered-only-links', stable);

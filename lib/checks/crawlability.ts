@@ -3,6 +3,7 @@
 // exists after JavaScript.
 import type { MetaRobots, PageFacts } from '@/lib/crawler/page-facts';
 import { splitDirectives } from '@/lib/analysis/robots-directives';
+import { truncateForMessage } from '@/lib/analysis/text-utils';
 import { capDetails, formatList, isAnalyzable, plural, sameUrl } from '@/lib/checks/page-check-helpers';
 import { PAGE_THRESHOLDS } from '@/lib/checks/thresholds';
 import type { Issue, PageCheck } from '@/lib/checks/types';
@@ -345,6 +346,23 @@ export const crawlabilityChecks = [
       const same = raw.length === now.length && raw.every((u, i) => now[i] !== undefined && sameUrl(u, now[i] as string));
       if (same) return [];
       return [{ message: `Canonical in the raw HTML is ${raw.length ? formatList(raw) : 'missing'}; after JavaScript it is ${now.length ? formatList(now) : 'missing'}` }];
+    },
+  },
+  {
+    id: 'meta-description-changed-by-js',
+    scope: 'page',
+    category: 'crawlability',
+    severity: 'low',
+    title: 'JavaScript changes the meta description',
+    why: 'Search engines may use either version for the snippet; the one in the raw HTML is the one every crawler sees.',
+    fix: 'Output the final meta description in the server HTML and don’t rewrite it client-side.',
+    run: (page): Issue[] => {
+      const r = page.rendering;
+      if (!r || r.mode !== 'rendered' || r.rawMetaDescription === undefined || !isAnalyzable(page)) return [];
+      const before = (r.rawMetaDescription ?? '').trim();
+      const after = (page.metaDescription ?? '').trim();
+      if (before === after) return [];
+      return [{ message: `Meta description in the raw HTML is ${before ? `"${truncateForMessage(before)}"` : 'missing'}; after JavaScript it is ${after ? `"${truncateForMessage(after)}"` : 'missing'}` }];
     },
   },
   {

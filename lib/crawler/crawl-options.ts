@@ -21,6 +21,12 @@ export const crawlOptionsSchema = z.object({
   include: z.array(z.string().max(500)).max(100).default([]),
   exclude: z.array(z.string().max(500)).max(100).default([]),
   renderMode: z.enum(RENDER_MODES).default('auto'),
+  /**
+   * In auto mode, also render the first page with scripts and then every Nth one (0: never), so
+   * JavaScript that rewrites title, canonical, robots, description, H1 or links on ordinary-looking
+   * pages is seen too — a sample per crawl rather than every page, which would cost a browser each.
+   */
+  renderSampleEvery: z.number().int().min(0).max(10_000).default(25),
   respectRobots: z.boolean().default(true),
   /** Full User-Agent header; the fetcher's default when absent. */
   userAgent: z.string().max(500).optional(),

@@ -485,6 +485,28 @@ describe('crawlSite: rendering', () => {
     expect(render).toHaveBeenCalledTimes(2);
   });
 
+  it('in auto mode also renders a sample of ordinary pages with scripts: the first, then every Nth', async () => {
+    // Rendering changes nothing here, so the crawl finds the same links either way.
+    const render = vi.fn(async (url: string) => ({ finalUrl: url, status: 200, html: routes[url]!, renderMs: 1 }));
+    const withScript = (title: string, links: string) => `<html><head><title>${title}</title><script src="/app.js"></script></head><body>${links}</body></html>`;
+    const routes: Record<string, string> = {
+      [`${S}/`]: withScript('Home', '<a href="/a">a</a><a href="/b">b</a><a href="/c">c</a><a href="/plain">p</a>'),
+      [`${S}/a`]: withScript('A', ''),
+      [`${S}/b`]: withScript('B', ''),
+      [`${S}/c`]: withScript('C', ''),
+      [`${S}/plain`]: page('No scripts'),
+      [`${S}/js-target`]: page('T'),
+    };
+    const sampled = setup(routes, { render, looksClientRendered: () => false });
+    await sampled.crawl({ concurrency: 1, perHostConcurrency: 1, renderSampleEvery: 2 });
+    // Four pages with scripts in crawl order (/, /a, /b, /c): the 1st and 3rd are rendered.
+    expect(render.mock.calls.map(([url]) => url)).toEqual([`${S}/`, `${S}/b`]);
+    render.mockClear();
+    const off = setup(routes, { render, looksClientRendered: () => false });
+    await off.crawl({ renderSampleEvery: 0 });
+    expect(render).not.toHaveBeenCalled();
+  });
+
   it('falls back to raw facts when rendering fails', async () => {
     const render = vi.fn(async () => {
       throw new Error('browser crashed');

@@ -281,6 +281,13 @@ export async function crawlSite(options: CrawlOptions, deps: CrawlDeps): Promise
 
   const childDepth = (entry: FrontierEntry) => (entry.depth === null ? null : entry.depth + 1);
 
+  // Pages with scripts seen in auto mode: the first and every renderSampleEvery-th are rendered.
+  let pagesWithScripts = 0;
+  const sampledForRender = (html: string): boolean => {
+    if (settings.renderSampleEvery === 0 || !/<script[\s>]/i.test(html)) return false;
+    return pagesWithScripts++ % settings.renderSampleEvery === 0;
+  };
+
   /** Parse (and maybe render) a response and queue what it links to. */
   const analyze = async (url: string, entry: FrontierEntry, fetch: FetchResult, isRedirect: boolean): Promise<CrawlPageResult> => {
     const result: CrawlPageResult = {
@@ -298,11 +305,12 @@ export async function crawlSite(options: CrawlOptions, deps: CrawlDeps): Promise
     let rendered: Awaited<ReturnType<NonNullable<CrawlDeps['render']>>> | undefined;
     if (!isRedirect && ok) {
       looksClientRendered = deps.looksClientRendered?.(fetch.body);
-      const wantsRender = settings.renderMode === 'always' || (settings.renderMode === 'auto' && looksClientRendered === true);
+      const wantsRender = settings.renderMode === 'always' || (settings.renderMode === 'auto' && (looksClientRendered === true || sampledForRender(fetch.body)));
       if (wantsRender && !deps.render) result.renderError = 'No renderer configured';
       if (wantsRender && deps.render) {
         try {
-          rendered = await deps.render(fetch.finalUrl, { signal });
+          // The crawl's own robots rules (one robots.txt fetch per origin); the pool's own otherwise.
+          rendered = await deps.render(fetch.finalUrl, { signal, ...(settings.respectRobots ? { robots } : {}) });
           result.rendered = true;
         } catch (error) {
           if (signal.aborted) throw error;

@@ -129,7 +129,7 @@ export type CrawlDeps = {
   fetchPage: FetchPageFn;
   extractPageFacts: ExtractPageFactsFn;
   /** Headless render (renderMode auto/always); without it pages are analysed raw. */
-  render?: (url: string, options?: { signal?: AbortSignal }) => Promise<RenderResult>;
+  render?: (url: string, options?: { signal?: AbortSignal; robots?: RobotsCache }) => Promise<RenderResult>;
   /** Decides, in auto mode, whether the raw HTML needs rendering; without it auto mode never renders. */
   looksClientRendered?: (html: string) => boolean;
   /** Defaults to a per-crawl cache fetching through fetchPage. */

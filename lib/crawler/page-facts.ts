@@ -165,6 +165,8 @@ export type PageFacts = {
     rawH1s: string[];
     rawWordCount: number;
     rawCanonicals: string[];
+    /** Absent in facts stored before it existed. */
+    rawMetaDescription?: string | null;
     rawRobots: string[];
     renderedOnlyLinks: number;
     /**

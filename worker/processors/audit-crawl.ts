@@ -4,5 +4,5 @@ import { getProducerRedis } from '@/lib/queue/queues';
 import type { Processor } from '@/worker/processor';
 
 export const auditCrawl: Processor<'audit.crawl'> = async ({ auditId }, ctx) => {
-  await runAudit(auditId, { redis: await getProducerRedis(), render: (url) => getRenderPool().render(url), signal: ctx.signal });
+  await runAudit(auditId, { redis: await getProducerRedis(), render: (url, options) => getRenderPool().render(url, options), signal: ctx.signal });
 };
