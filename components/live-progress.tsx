@@ -24,16 +24,24 @@ export function LiveProgress({ initial }: { initial: ProgressSnapshot }) {
       const event = JSON.parse(e.data) as ProgressEvent;
       setState(event.state);
       if (event.type === 'page') setRecent((r) => [event.page, ...r].slice(0, 8));
-      if (isTerminal(event.state.status)) {
-        source.close();
-        router.refresh();
-      }
+      if (isTerminal(event.state.status)) source.close();
     };
     source.onopen = () => setConnected(true);
     source.onerror = () => setConnected(false);
     for (const type of ['snapshot', 'page', 'status']) source.addEventListener(type, onEvent as EventListener);
     return () => source.close();
-  }, [initial.auditId, initial.status, router]);
+  }, [initial.auditId, initial.status]);
+
+  // Once the audit ends, re-render the server page (status, score, findings), and again every
+  // 2 s until the page shows the end: an audit that fails in milliseconds ends while the
+  // navigation that opened this page is still settling, and a refresh requested then is dropped.
+  const ended = isTerminal(state.status) && !isTerminal(initial.status);
+  useEffect(() => {
+    if (!ended) return;
+    router.refresh();
+    const retry = setInterval(() => router.refresh(), 2_000);
+    return () => clearInterval(retry);
+  }, [ended, router]);
 
   const total = Math.max(state.limit ? Math.min(state.discovered || state.limit, state.limit) : state.discovered, state.crawled, 1);
   const pct = isTerminal(state.status) ? 100 : Math.min(99, Math.round((state.crawled / total) * 100));
@@ -51,6 +59,7 @@ export function LiveProgress({ initial }: { initial: ProgressSnapshot }) {
         <div className="h-full bg-brand-600 transition-all" style={{ width: `${pct}%` }} />
       </div>
       {state.currentUrl && <p className="truncate font-mono text-xs text-slate-500">{state.currentUrl}</p>}
+      {ended && state.error && <p className="whitespace-pre-line text-sm text-amber-700" data-testid="progress-error">{state.error}</p>}
       <p className="text-xs text-slate-600">
         Findings so far: {state.findings.critical} critical · {state.findings.high} high · {state.findings.medium} medium · {state.findings.low} low
       </p>

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { expect, test } from '@playwright/test';
 import { signIn } from './helpers';
 import { createUser } from './servers';
@@ -33,12 +34,31 @@ test('an audit of a site that does not answer fails fast with the real cause and
   const started = Date.now();
   await page.getByRole('button', { name: 'Start audit' }).click();
   await expect(page).toHaveURL(/\/audits\/[a-z0-9]+$/);
-  const error = page.getByTestId('audit-error');
-  await expect(error).toContainText('The site did not answer: connection refused', { timeout: 15_000 });
+  // The live card says it as soon as the audit ends; the page header after its refresh.
+  await expect(page.getByTestId('progress-error').or(page.getByTestId('audit-error')).first()).toContainText('The site did not answer: connection refused', { timeout: 15_000 });
+  await expect(page.getByTestId('audit-error')).toContainText('The site did not answer: connection refused', { timeout: 15_000 });
   expect(Date.now() - started).toBeLessThan(15_000);
   // The cause once; no findings about a robots.txt or sitemap it never saw.
   await expect(page.getByRole('heading', { name: 'Findings (0)' })).toBeVisible();
   await page.screenshot({ path: '.data/playwright/audit-refused.png', fullPage: true });
+});
+
+test('an audit that fails while the page is open shows why without a reload', async ({ page }) => {
+  // Accepts connections and never answers: the audit fails by its site-answer deadline (6 s).
+  const silent = net.createServer(() => {});
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  try {
+    await signIn(page, await createUser());
+    await page.goto('/audits/new');
+    await page.getByLabel('Site URL').fill(`http://127.0.0.1:${(silent.address() as net.AddressInfo).port}/`);
+    await page.getByRole('button', { name: 'Start audit' }).click();
+    await expect(page.getByTestId('progress-bar')).toBeVisible();
+    // The page refreshes itself when the live stream says the audit ended.
+    await expect(page.getByTestId('audit-error')).toContainText('The site did not answer: timed out', { timeout: 20_000 });
+    await expect(page.getByText('failed', { exact: true }).first()).toBeVisible();
+  } finally {
+    silent.close();
+  }
 });
 
 test('bulk analysis lists every rejected line with its number and reason', async ({ page }) => {

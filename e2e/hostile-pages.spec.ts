@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { startHostileSite, type HostileSite } from '../test/hostile-site';
 import { signIn } from './helpers';
-import { createUser, startWebServer } from './servers';
+import { cookieHeader, createUser, startWebServer } from './servers';
 
 // Pages built to hurt the analyser: it must answer quickly or fail the page by its time budget,
 // and the web server must keep serving (analysis runs in worker threads, not on its event loop).
@@ -62,7 +62,7 @@ test('SIGTERM stops a web server that is busy analysing', async ({ page, context
     const user = await createUser();
     await signIn(page, user);
     // Cookies are per host, not per port: the session works on the second server too.
-    const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const cookie = await cookieHeader(context);
     const busy = Array.from({ length: 3 }, () =>
       fetch(`${server.url}/api/analyze`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ url: `${site.url}/nested`, render: 'never' }) }).catch(() => null),
     );

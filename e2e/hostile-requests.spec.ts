@@ -4,7 +4,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { ADMIN, DEMO, signIn } from './helpers';
-import { countAudits, createUser, sparePort, sql, startWebServer } from './servers';
+import { cookieHeader, countAudits, createUser, sparePort, sql, startWebServer } from './servers';
 
 /** Every admin page, found from the files so a new one is covered without editing this test. */
 function adminPages(): string[] {
@@ -137,7 +137,7 @@ test('oversized bodies get 413 at once without the server reading them', async (
   try {
     const user = await createUser();
     await signIn(page, user);
-    const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const cookie = await cookieHeader(context);
     // Warm up first (loading the routes' code grows RSS too), then measure.
     for (const route of ['/api/bulk', '/api/analyze', '/api/audits']) await postLarge(`${server.url}${route}`, { declared: 2, send: 2, headers: { 'content-type': 'application/json', cookie } });
     const before = server.rssMb();

@@ -4,6 +4,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import bcrypt from 'bcryptjs';
+import type { BrowserContext } from '@playwright/test';
 import pg from 'pg';
 
 export async function sparePort(): Promise<number> {
@@ -88,4 +89,9 @@ export async function createUser(role: 'USER' | 'ADMIN' = 'USER'): Promise<{ id:
 export async function countAudits(userId: string): Promise<number> {
   const [row] = await sql<{ n: string }>('SELECT count(*) AS n FROM "Audit" WHERE "userId" = $1', [userId]);
   return Number(row?.n ?? 0);
+}
+
+/** The browser's cookies as a Cookie header, for requests to the second server (cookies ignore ports). */
+export async function cookieHeader(context: BrowserContext): Promise<string> {
+  return (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
 }
