@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 // pipe(2) (not the socket pair Node's own spawn creates) is what cut the output at 64 KB.
 function runThroughSlowPipe(args: string): Promise<{ code: number | null; stdout: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('sh', ['-c', `node --import tsx cli/main.ts ${args} | (sleep 1; cat)`], {
+    // pipefail: the status is the CLI's, not cat's.
+    const child = spawn('bash', ['-o', 'pipefail', '-c', `node --import tsx cli/main.ts ${args} | (sleep 1; cat)`], {
       env: { ...process.env, RO_SERVICE: 'cli' },
       stdio: ['ignore', 'pipe', 'ignore'],
     });

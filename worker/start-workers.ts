@@ -74,6 +74,8 @@ export function startWorkers({ queues = QUEUE_NAMES, concurrency = env.WORKER_CO
     });
     worker.on('completed', (job) => logger.info({ queue: queueName, jobId: job.id, name: job.name }, 'job completed'));
     worker.on('error', (err) => logger.error({ queue: queueName, err: err.message }, 'worker error'));
+    // A job whose lock expired (its worker died or its event loop was stuck) runs again.
+    worker.on('stalled', (jobId) => logger.warn({ queue: queueName, jobId }, 'job stalled: its lock expired, it will run again'));
     return worker;
   });
 

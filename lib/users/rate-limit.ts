@@ -7,9 +7,9 @@ import { createRedis, waitUntilReady } from '@/lib/queue/connection';
 // Per-user limits on starting work. Redis holds the counters so they apply across web processes;
 // while Redis is down each process counts in memory (the insurance limiter) instead of failing.
 const LIMITS = {
-  analyze: { perMinute: () => env.RATE_LIMIT_ANALYZE_PER_MINUTE, what: 'analyses' },
-  audit: { perMinute: () => env.RATE_LIMIT_AUDITS_PER_MINUTE, what: 'audits' },
-  bulk: { perMinute: () => env.RATE_LIMIT_BULK_PER_MINUTE, what: 'bulk runs' },
+  analyze: { perMinute: env.RATE_LIMIT_ANALYZE_PER_MINUTE, what: 'analyses' },
+  audit: { perMinute: env.RATE_LIMIT_AUDITS_PER_MINUTE, what: 'audits' },
+  bulk: { perMinute: env.RATE_LIMIT_BULK_PER_MINUTE, what: 'bulk runs' },
 } as const;
 export type RateLimitedAction = keyof typeof LIMITS;
 
@@ -20,7 +20,7 @@ function limiterFor(action: RateLimitedAction): RateLimiterRedis {
   let limiter = limiters.get(action);
   if (!limiter) {
     redis ??= createRedis('producer');
-    const options = { keyPrefix: `${env.QUEUE_PREFIX}:rate:${action}`, points: LIMITS[action].perMinute(), duration: 60 };
+    const options = { keyPrefix: `${env.QUEUE_PREFIX}:rate:${action}`, points: LIMITS[action].perMinute, duration: 60 };
     limiter = new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: new RateLimiterMemory(options) });
     limiters.set(action, limiter);
   }
@@ -39,6 +39,6 @@ export async function limitRate(action: RateLimitedAction, userId: string): Prom
     if (!(err instanceof RateLimiterRes)) throw err;
     const retryAfterSeconds = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
     const { what, perMinute } = LIMITS[action];
-    throw new AppError('RATE_LIMITED', `Too many ${what}: at most ${perMinute()} a minute. Try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
+    throw new AppError('RATE_LIMITED', `Too many ${what}: at most ${perMinute} a minute. Try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
   }
 }
