@@ -19,7 +19,7 @@ const { fetchPage } = await import('@/lib/fetch/fetch-page');
 const { extractPageFacts } = await import('@/lib/analysis/extract-page-facts');
 const { db } = await import('@/lib/db');
 const { startProfessionalAudit } = await import('@/lib/audits/start-audit');
-const { auditOptions } = await import('@/lib/audits/audit-input');
+const { auditSettingsSchema } = await import('@/lib/crawler/crawl-options');
 const { closeQueues } = await import('@/lib/queue/queues');
 const { isTerminal } = await import('@/lib/progress/events');
 
@@ -60,7 +60,7 @@ const sampler = setInterval(() => {
 }, 200);
 
 async function audit(url: string, maxPages: number) {
-  const options = auditOptions.parse({ maxPages, maxDepth: 50, renderMode: 'never', include: ['/gen/*'] });
+  const options = auditSettingsSchema.parse({ maxPages, maxDepth: 50, renderMode: 'never', include: ['/gen/*'] });
   const started = performance.now();
   const { id } = await startProfessionalAudit({ url, ...options }, null);
   for (;;) {

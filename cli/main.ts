@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { breachesThreshold, formatFindings, formatScores } from '@/cli/format';
+import { commandReport, REPORT_USAGE } from '@/cli/report-command';
 import type { Severity } from '@/lib/checks/types';
 import { SEVERITIES } from '@/lib/checks/types';
 
@@ -10,6 +11,7 @@ const USAGE = `Usage:
   rival-outranker analyze <url> [--keyword k] [--render auto|always|never] [--json] [--fail-on severity] [--save]
   rival-outranker audit <url> [--max-pages N] [--max-depth D] [--render auto|always|never] [--json] [--fail-on severity] [--in-process]
   rival-outranker checks [--json]
+  ${REPORT_USAGE}
 
 Severities: ${SEVERITIES.join(', ')}. --fail-on exits with code 1 when any finding is at or above it.`;
 
@@ -94,11 +96,10 @@ async function commandAudit(url: string, opts: { maxPages?: string; maxDepth?: s
     stderr(`audit ${auditId} queued (${workers} worker${workers === 1 ? '' : 's'} up)`);
   } else {
     const { createAudit } = await import('@/lib/audits/audit-lifecycle');
-    const { auditOptions } = await import('@/lib/audits/audit-input');
     const { runAudit } = await import('@/lib/audits/run-audit');
     const { getRenderPool } = await import('@/lib/fetch/shared-render-pool');
     const { url: start, ...options } = input.data;
-    const audit = await createAudit({ kind: 'PROFESSIONAL', url: start, options: auditOptions.parse(options), limit: options.maxPages, priority: 0 });
+    const audit = await createAudit({ kind: 'PROFESSIONAL', url: start, options, limit: options.maxPages, priority: 0 });
     auditId = audit.id;
     stderr(`audit ${auditId} running in this process (no worker is up)`);
     running = runAudit(auditId, { redis: null, render: (u) => getRenderPool().render(u) });
@@ -155,6 +156,8 @@ async function countLiveWorkers(): Promise<number> {
 }
 
 async function main(argv: string[]): Promise<number> {
+  // `report` parses its own options (--format, --kind, --out).
+  if (argv[0] === 'report') return commandReport(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -8,7 +8,7 @@ process.env.ALLOWED_PRIVATE_HOSTS = '127.0.0.1';
 
 const { db } = await import('@/lib/db');
 const { startProfessionalAudit, startBulkAnalysis } = await import('@/lib/audits/start-audit');
-const { auditOptions } = await import('@/lib/audits/audit-input');
+const { auditSettingsSchema } = await import('@/lib/crawler/crawl-options');
 const { getAuditResult } = await import('@/lib/audits/audit-queries');
 const { closeQueues } = await import('@/lib/queue/queues');
 const { isTerminal } = await import('@/lib/progress/events');
@@ -28,7 +28,7 @@ describe('priorities', () => {
   it('runs a premium audit before a backlog of free ones, and quick bulk items before both', async () => {
     const free = await makeUser('USER');
     const premium = await makeUser('PREMIUM');
-    const options = auditOptions.parse({});
+    const options = auditSettingsSchema.parse({});
     const backlog = [];
     for (let i = 0; i < 5; i++) backlog.push(await startProfessionalAudit({ url: `https://free-${i}.example.com/`, ...options }, free));
     const vip = await startProfessionalAudit({ url: 'https://premium.example.com/', ...options }, premium);

@@ -11,7 +11,7 @@ process.env.ALLOWED_PRIVATE_HOSTS = '127.0.0.1';
 
 const { db } = await import('@/lib/db');
 const { startProfessionalAudit } = await import('@/lib/audits/start-audit');
-const { auditOptions } = await import('@/lib/audits/audit-input');
+const { auditSettingsSchema } = await import('@/lib/crawler/crawl-options');
 const { closeQueues } = await import('@/lib/queue/queues');
 const { isTerminal } = await import('@/lib/progress/events');
 const { ALL_CHECKS } = await import('@/lib/checks/catalog');
@@ -35,7 +35,7 @@ describe('a worker killed mid-audit', () => {
   it('loses nothing: the audit completes with every page once and the same findings as an undisturbed run', async () => {
     const site = await startFixtureSite({ pages: 300, latencyMs: 30 });
     const user = await db.user.create({ data: { email: `crash-${randomUUID()}@example.com` } });
-    const options = auditOptions.parse({ maxPages: 400, maxDepth: 50, renderMode: 'never', pageTimeoutMs: 2_000 });
+    const options = auditSettingsSchema.parse({ maxPages: 400, maxDepth: 50, renderMode: 'never', pageTimeoutMs: 2_000 });
     // Pages that behave differently per request (slow, js) are excluded so both runs see the same site.
     const input = { url: `${site.url}/gen/1`, ...options, include: ['/gen/*'] };
     const userRef = { id: user.id, role: 'USER' as const };

@@ -1,5 +1,6 @@
 import type { PageAnalysis } from '@/lib/audits/analyze-page-facts';
 import { AnalysisBudgetError, analyzeDocument } from '@/lib/audits/analysis-pool';
+import type { RenderMode } from '@/lib/crawler/crawl-options';
 import type { PageFacts } from '@/lib/crawler/page-facts';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
@@ -8,8 +9,6 @@ import { fetchPage } from '@/lib/fetch/fetch-page';
 import { looksClientRendered } from '@/lib/fetch/looks-client-rendered';
 import type { FetchResult, RenderResult } from '@/lib/fetch/types';
 import { logger } from '@/lib/logger';
-
-export type RenderMode = 'auto' | 'always' | 'never';
 
 export type AnalyzeUrlOptions = {
   keyword?: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { findUrlPatternError } from '@/lib/crawler/normalize-url';
+import { auditSettingsSchema, RENDER_MODES } from '@/lib/crawler/crawl-options';
 
 // Input validated once, at the boundary (API route, server action, CLI); the worker trusts
 // the options stored with the audit because they were parsed by these schemas.
@@ -48,33 +48,10 @@ export const httpUrl = z
     return url.toString();
   });
 
-export const renderMode = z.enum(['auto', 'always', 'never']);
-export type RenderMode = z.infer<typeof renderMode>;
+export const renderMode = z.enum(RENDER_MODES);
 
-// Compiled here too, so "re:(" is refused with the request instead of failing the audit in the worker.
-const pattern = z
-  .string()
-  .trim()
-  .min(1)
-  .max(500)
-  .superRefine((value, ctx) => {
-    const problem = findUrlPatternError(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
-
-export const auditOptions = z.object({
-  maxPages: z.coerce.number().int().min(1, 'At least 1 page.').max(10_000, 'At most 10,000 pages.').default(100),
-  maxDepth: z.coerce.number().int().min(0).max(50, 'At most depth 50.').default(10),
-  renderMode: renderMode.default('auto'),
-  respectRobots: z.boolean().default(true),
-  include: z.array(pattern).max(50).default([]),
-  exclude: z.array(pattern).max(50).default([]),
-  /** How long one page may take to answer before it is reported as timed out. */
-  pageTimeoutMs: z.coerce.number().int().min(1_000).max(60_000).default(10_000),
-});
-export type AuditOptions = z.infer<typeof auditOptions>;
-
-export const startAuditInput = z.object({ url: httpUrl }).and(auditOptions);
+/** A professional audit as requested: the start URL and the one settings schema. */
+export const startAuditInput = auditSettingsSchema.extend({ url: httpUrl });
 export type StartAuditInput = z.input<typeof startAuditInput>;
 
 export const MAX_BULK_URLS = 1_000;

@@ -1,3 +1,4 @@
+import { readAuditState } from '@/lib/audits/audit-json';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { AuditKind, AuditStatus } from '@/lib/generated/prisma/enums';
@@ -25,7 +26,7 @@ export async function markAuditRunning(id: string): Promise<boolean> {
   if (!audit || !ACTIVE.includes(audit.status)) return false;
   await db.audit.update({
     where: { id },
-    data: { status: 'RUNNING', startedAt: audit.startedAt ?? new Date(), state: { ...(audit.state as object), phase: 'crawling' } },
+    data: { status: 'RUNNING', startedAt: audit.startedAt ?? new Date(), state: { ...readAuditState(audit.state), phase: 'crawling' } },
   });
   return true;
 }

@@ -1,3 +1,4 @@
+import { readAnalysisPageFacts, readCategoryScores, readFindingDetails } from '@/lib/audits/audit-json';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { KeywordAnalysis } from '@/lib/analysis/keyword';
@@ -28,7 +29,7 @@ export function toFinding(row: FindingRow): Finding {
     title: row.title,
     message: row.message,
     url: row.url,
-    ...(row.details ? { details: row.details as Record<string, unknown> } : {}),
+    ...(readFindingDetails(row.details) ? { details: readFindingDetails(row.details) } : {}),
   };
 }
 
@@ -50,7 +51,7 @@ export function listPages(auditId: string, take = 10_000) {
 /** The keyword report stored with an instant analysis, if it had a keyword. */
 export async function getKeywordAnalysis(auditId: string): Promise<KeywordAnalysis | null> {
   const page = await db.page.findFirst({ where: { auditId }, select: { facts: true } });
-  return ((page?.facts as { keyword?: KeywordAnalysis | null } | null)?.keyword ?? null);
+  return readAnalysisPageFacts(page?.facts).keyword ?? null;
 }
 
 /** The whole result in the CLI/API shape: pages with their findings, and site findings. */
@@ -69,7 +70,7 @@ export async function getAuditResult(auditId: string) {
     status: audit.status,
     error: audit.error,
     score: audit.score,
-    categoryScores: (audit.categoryScores ?? {}) as Record<string, number>,
+    categoryScores: readCategoryScores(audit.categoryScores),
     pages: pages.map((p) => ({ url: p.url, status: p.status, depth: p.depth, error: p.error, findings: byPage.get(p.id) ?? [] })),
     siteFindings,
   };

@@ -1,7 +1,6 @@
 import { db } from '@/lib/db';
+import { readAuditState } from '@/lib/audits/audit-json';
 import { emptySeverityCounts, type ProgressSnapshot, type SeverityCounts } from '@/lib/progress/events';
-
-type AuditState = { phase?: ProgressSnapshot['phase']; limit?: number };
 
 export async function countFindingsBySeverity(auditId: string): Promise<SeverityCounts> {
   const rows = await db.finding.groupBy({ by: ['severity'], where: { auditId }, _count: { _all: true } });
@@ -14,7 +13,7 @@ export async function countFindingsBySeverity(auditId: string): Promise<Severity
 export async function getAuditSnapshot(auditId: string): Promise<ProgressSnapshot | null> {
   const audit = await db.audit.findUnique({ where: { id: auditId } });
   if (!audit) return null;
-  const state = (audit.state ?? {}) as AuditState;
+  const state = readAuditState(audit.state);
   const terminal = !['QUEUED', 'RUNNING'].includes(audit.status);
   return {
     auditId,

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 process.env.ALLOWED_PRIVATE_HOSTS = '127.0.0.1';
 const { db } = await import('@/lib/db');
 const { createAudit } = await import('@/lib/audits/audit-lifecycle');
-const { auditOptions } = await import('@/lib/audits/audit-input');
+const { auditSettingsSchema } = await import('@/lib/crawler/crawl-options');
 const { runAudit } = await import('@/lib/audits/run-audit');
 const { getAuditResult } = await import('@/lib/audits/audit-queries');
 const { createRenderPool } = await import('@/lib/fetch/render-pool');
@@ -43,7 +43,7 @@ afterAll(async () => {
 describe('a rendered audit', () => {
   it('never fetches what robots.txt disallows and reports the blocked stylesheet', async () => {
     const user = await db.user.create({ data: { email: `render-robots-${randomUUID()}@example.com` } });
-    const options = auditOptions.parse({ maxPages: 5, maxDepth: 2, renderMode: 'always' });
+    const options = auditSettingsSchema.parse({ maxPages: 5, maxDepth: 2, renderMode: 'always' });
     const audit = await createAudit({ kind: 'PROFESSIONAL', url: `${base}/`, options, userId: user.id, limit: 5, priority: 0 });
     await runAudit(audit.id, { redis: null, render: (url, opts) => pool.render(url, opts) });
 

@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import type { PageFacts } from '@/lib/crawler/page-facts';
 import { analyzeDocument } from '@/lib/audits/analysis-pool';
 import { scoreAudit } from '@/lib/audits/score-audit';
-import { auditOptions } from '@/lib/audits/audit-input';
+import { type CrawlPageFacts, readAuditSettings, readAuditState, readCrawlPageFacts } from '@/lib/audits/audit-json';
 import { finishAudit, getAuditStatus, markAuditRunning, mergeAuditState } from '@/lib/audits/audit-lifecycle';
 import { getAudit } from '@/lib/audits/audit-queries';
 import { countFindingsBySeverity } from '@/lib/audits/audit-snapshot';
@@ -19,14 +19,10 @@ import { env } from '@/lib/env';
 import { describeFetchFailure, describeSiteFailure } from '@/lib/fetch/fetch-error';
 import { fetchPage } from '@/lib/fetch/fetch-page';
 import { looksClientRendered } from '@/lib/fetch/looks-client-rendered';
-import type { Prisma } from '@/lib/generated/prisma/client';
 import { logger } from '@/lib/logger';
 import { createAuditReporter } from '@/lib/audits/audit-reporter';
 
 const CANCEL_POLL_MS = 1_000;
-
-/** What each page row keeps so the site graph and the crawl frontier can be rebuilt from PostgreSQL. */
-type StoredCrawlFacts = { graph: GraphPageInput; discovered: FrontierEntry[] };
 
 function graphFacts(f: PageFacts): GraphFacts {
   return {
@@ -104,7 +100,7 @@ async function loadCrawlState(auditId: string, startUrl: string, sitemapUrls?: s
   const done = new Set(pages.map((p) => p.url));
   const frontier = new Map<string, FrontierEntry>();
   for (const p of pages) {
-    for (const entry of (p.facts as StoredCrawlFacts | null)?.discovered ?? []) {
+    for (const entry of readCrawlPageFacts(p.facts)?.discovered ?? []) {
       const known = frontier.get(entry.url);
       if (done.has(entry.url)) continue;
       if (!known || (entry.depth !== null && (known.depth === null || entry.depth < known.depth))) frontier.set(entry.url, entry);
@@ -130,8 +126,8 @@ export type RunAuditDeps = {
 export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<void> {
   const audit = await getAudit(auditId);
   if (!audit || !(await markAuditRunning(auditId))) return; // cancelled or finished meanwhile
-  const options = auditOptions.parse(audit.options);
-  const state = (audit.state ?? {}) as { sitemapUrls?: string[] };
+  const options = readAuditSettings(audit.options);
+  const state = readAuditState(audit.state);
   const reporter = createAuditReporter(deps.redis, {
     auditId,
     status: 'RUNNING',
@@ -168,16 +164,11 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
   try {
     const outcome = await crawlSite(
       {
+        ...options,
         startUrl: audit.url,
-        maxPages: options.maxPages,
-        maxDepth: options.maxDepth,
-        include: options.include,
-        exclude: options.exclude,
         renderMode: deps.render ? options.renderMode : 'never',
-        respectRobots: options.respectRobots,
         userAgent: env.CRAWLER_USER_AGENT,
         allowedPrivateHosts: env.ALLOWED_PRIVATE_HOSTS,
-        timeouts: { headersMs: options.pageTimeoutMs, bodyMs: options.pageTimeoutMs },
         signal,
         resume: await loadCrawlState(auditId, audit.url, state.sitemapUrls),
       },
@@ -195,7 +186,7 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
         },
         onPage: async (r) => {
           const findings = r.facts ? ownFindings(r, findingsOf.get(r.facts) ?? []) : [];
-          const stored: StoredCrawlFacts = {
+          const stored: CrawlPageFacts = {
             graph: {
               url: r.url,
               depth: r.depth,
@@ -221,7 +212,7 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
               loadMs: r.response ? Math.round(r.response.totalMs) : null,
               error: error ?? (r.renderError ? `Rendering failed: ${r.renderError}` : null),
               // Serialised once, by the writer (undefined fields drop out there).
-              facts: stored as unknown as Prisma.InputJsonValue,
+              facts: stored,
             },
             findings,
           });
@@ -249,7 +240,10 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
     await reporter.progress({ phase: 'analyzing', currentUrl: null, etaSeconds: null });
     // Ordered, so the graph (and every message listing URLs) is the same however the crawl ran.
     const pages = await db.page.findMany({ where: { auditId }, orderBy: { url: 'asc' }, select: { facts: true } });
-    const graphPages = pages.flatMap((p) => ((p.facts as StoredCrawlFacts | null)?.graph ? [(p.facts as StoredCrawlFacts).graph] : []));
+    const graphPages = pages.flatMap((p) => {
+      const facts = readCrawlPageFacts(p.facts);
+      return facts ? [facts.graph] : [];
+    });
     // Without a single page (the site never answered) the site checks could only report on
     // robots.txt and sitemaps nobody saw.
     if (graphPages.length > 0) {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { AnalysisPageFacts, CrawlPageFacts } from '@/lib/audits/audit-json';
 import { db } from '@/lib/db';
 import type { Finding } from '@/lib/checks/types';
 import type { Severity as DbSeverity } from '@/lib/generated/prisma/enums';
@@ -14,8 +15,8 @@ export type PageRecord = {
   loadMs?: number | null;
   error?: string | null;
   score?: number | null;
-  /** Compact facts the site-scope checks and crawl resume need. */
-  facts?: Prisma.InputJsonValue;
+  /** Compact facts the site-scope checks and crawl resume need, or an analysis's keyword report. */
+  facts?: CrawlPageFacts | AnalysisPageFacts;
 };
 
 export const toDbSeverity = (s: Finding['severity']) => s.toUpperCase() as DbSeverity;

@@ -1,7 +1,6 @@
 import type { AnalyzedPage } from '@/lib/audits/analyze-url';
 import { savePageResult } from '@/lib/audits/save-page-result';
 import { db } from '@/lib/db';
-import type { Prisma } from '@/lib/generated/prisma/client';
 
 /** Stores an instant analysis as a completed SINGLE audit so it shows in the user's history. */
 export async function saveSingleAnalysis(analyzed: AnalyzedPage, input: { url: string; keyword?: string; render: string }, userId: string | null) {
@@ -33,7 +32,7 @@ export async function saveSingleAnalysis(analyzed: AnalyzedPage, input: { url: s
       wordCount: facts.wordCount,
       loadMs: Math.round(facts.timings.totalMs),
       score: result.score,
-      facts: { keyword: (result.keyword ?? null) as Prisma.InputJsonValue, rendered: analyzed.rendered, renderError: analyzed.renderError ?? null },
+      facts: { keyword: result.keyword ?? null, rendered: analyzed.rendered, renderError: analyzed.renderError ?? null },
     },
     result.findings,
   );

@@ -1,5 +1,7 @@
-// The serialisable crawl settings, as a zod schema so a job payload can embed and re-validate them.
+// The serialisable crawl settings: what a person chooses for an audit (one schema, parsed once at
+// the boundary: API, form, CLI, schedule) and the crawler's own tuning on top of it.
 import { z } from 'zod';
+import { findUrlPatternError } from '@/lib/crawler/normalize-url';
 
 export const RENDER_MODES = ['auto', 'always', 'never'] as const;
 export type RenderMode = (typeof RENDER_MODES)[number];
@@ -12,22 +14,40 @@ export type RenderMode = (typeof RENDER_MODES)[number];
  */
 export const DEFAULT_SITE_ANSWER_TIMEOUT_MS = 6_000;
 
-export const crawlOptionsSchema = z.object({
-  startUrl: z.url({ protocol: /^https?$/ }),
-  maxPages: z.number().int().min(1).max(10_000).default(500),
+// Compiled here, so "re:(" is refused with the request instead of failing the audit in the worker.
+const urlPattern = z
+  .string()
+  .trim()
+  .min(1)
+  .max(500)
+  .superRefine((value, ctx) => {
+    const problem = findUrlPatternError(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+/** The settings of an audit as a person chooses them; stored with the audit and handed to the crawl as they are. */
+export const auditSettingsSchema = z.object({
+  maxPages: z.coerce.number().int().min(1, 'At least 1 page.').max(10_000, 'At most 10,000 pages.').default(100),
   /** Link depth from the start URL that is still followed (start = 0). */
-  maxDepth: z.number().int().min(0).max(1_000).default(50),
-  /** Patterns (see createUrlFilter): globs, "/path/*", or "re:<regex>". */
-  include: z.array(z.string().max(500)).max(100).default([]),
-  exclude: z.array(z.string().max(500)).max(100).default([]),
+  maxDepth: z.coerce.number().int().min(0, 'Depth cannot be negative.').max(50, 'At most depth 50.').default(10),
   renderMode: z.enum(RENDER_MODES).default('auto'),
+  respectRobots: z.boolean().default(true),
+  /** Patterns (see createUrlFilter): globs, "/path/*", or "re:<regex>". */
+  include: z.array(urlPattern).max(50, 'At most 50 patterns.').default([]),
+  exclude: z.array(urlPattern).max(50, 'At most 50 patterns.').default([]),
+  /** How long one page may take to answer (headers, then body) before it is reported as timed out. */
+  pageTimeoutMs: z.coerce.number().int().min(1_000).max(60_000).default(10_000),
+});
+export type AuditSettings = z.output<typeof auditSettingsSchema>;
+
+const crawlTuningSchema = z.object({
+  startUrl: z.url({ protocol: /^https?$/ }),
   /**
    * In auto mode, also render the first page with scripts and then every Nth one (0: never), so
    * JavaScript that rewrites title, canonical, robots, description, H1 or links on ordinary-looking
    * pages is seen too — a sample per crawl rather than every page, which would cost a browser each.
    */
   renderSampleEvery: z.number().int().min(0).max(10_000).default(25),
-  respectRobots: z.boolean().default(true),
   /** Full User-Agent header; the fetcher's default when absent. */
   userAgent: z.string().max(500).optional(),
   /** Product token matched against robots.txt User-agent lines. */
@@ -38,6 +58,7 @@ export const crawlOptionsSchema = z.object({
   perHostConcurrency: z.number().int().min(1).max(32).default(4),
   /** Minimum ms between request starts to one host (robots Crawl-delay may raise it, up to 10 s). */
   politenessDelayMs: z.number().int().min(0).max(60_000).default(0),
+  /** Finer than pageTimeoutMs, which is the default for headers and body. */
   timeouts: z
     .object({
       connectMs: z.number().int().min(100).max(120_000).optional(),
@@ -70,6 +91,10 @@ export const crawlOptionsSchema = z.object({
   /** onProgress is called at most this often (plus at phase changes and the end). */
   progressIntervalMs: z.number().int().min(0).max(60_000).default(500),
 });
+
+export const crawlOptionsSchema = auditSettingsSchema
+  .extend(crawlTuningSchema.shape)
+  .transform(({ pageTimeoutMs, timeouts, ...rest }) => ({ ...rest, timeouts: { headersMs: pageTimeoutMs, bodyMs: pageTimeoutMs, ...timeouts } }));
 
 export type CrawlOptionsInput = z.input<typeof crawlOptionsSchema>;
 export type CrawlSettings = z.output<typeof crawlOptionsSchema>;

@@ -165,7 +165,7 @@ describe('crawlSite on a 300-page site', () => {
     let seenPages = 0;
     const first = await crawl(
       site,
-      { include: ['/', '/gen/*'], useSitemaps: false, signal: controller.signal },
+      { include: ['/', '/gen/*'], useSitemaps: false, maxPages: 500, maxDepth: 50, signal: controller.signal },
       {
         onPage: () => {
           seenPages++;
@@ -179,7 +179,7 @@ describe('crawlSite on a 300-page site', () => {
     expect(doneFirst.size).toBeLessThan(301);
 
     const logBefore = site.accessLog.length;
-    const second = await crawl(site, { include: ['/', '/gen/*'], useSitemaps: false, resume: first.outcome.state });
+    const second = await crawl(site, { include: ['/', '/gen/*'], useSitemaps: false, maxPages: 500, maxDepth: 50, resume: first.outcome.state });
     expect(second.outcome.stopReason).toBe('complete');
     const refetched = site.accessLog.slice(logBefore).filter((path) => doneFirst.has(`${site.url}${path}`));
     expect(refetched).toEqual([]);

@@ -12,7 +12,7 @@ process.env.ALLOWED_PRIVATE_HOSTS = '127.0.0.1';
 
 const { db } = await import('@/lib/db');
 const { createAudit } = await import('@/lib/audits/audit-lifecycle');
-const { auditOptions } = await import('@/lib/audits/audit-input');
+const { auditSettingsSchema } = await import('@/lib/crawler/crawl-options');
 const { getAuditResult } = await import('@/lib/audits/audit-queries');
 const { runAudit } = await import('@/lib/audits/run-audit');
 const { analyzeUrl } = await import('@/lib/audits/analyze-url');
@@ -22,7 +22,7 @@ const { closeAnalysisPool } = await import('@/lib/audits/analysis-pool');
 const DOWN_SITE_BUDGET_MS = 10_000;
 
 async function audit(url: string, options: Record<string, unknown> = {}) {
-  const row = await createAudit({ kind: 'PROFESSIONAL', url, options: auditOptions.parse({ maxPages: 30, renderMode: 'never', ...options }) });
+  const row = await createAudit({ kind: 'PROFESSIONAL', url, options: auditSettingsSchema.parse({ maxPages: 30, renderMode: 'never', ...options }) });
   const started = performance.now();
   await runAudit(row.id, { redis: null });
   const elapsedMs = performance.now() - started;

@@ -5,6 +5,7 @@ import { KeywordPanel } from '@/components/keyword-panel';
 import { LiveProgress } from '@/components/live-progress';
 import { StatusBadge } from '@/components/status-badge';
 import { countOf, describeInvalidLines, readBulkOptions } from '@/lib/audits/audit-input';
+import { readCategoryScores } from '@/lib/audits/audit-json';
 import { getAuditForUser, getKeywordAnalysis, listFindings, listPages, toFinding } from '@/lib/audits/audit-queries';
 import { getAuditSnapshot } from '@/lib/audits/audit-snapshot';
 import { requirePageUser } from '@/lib/auth/require-user';
@@ -46,7 +47,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
   const skipped = bulk?.skipped;
   // Set by the analyze form when the URL was typed without a scheme; only these two words are shown.
   const schemeUsed = single && (query.scheme === 'http' || query.scheme === 'https') ? query.scheme : null;
-  const categoryScores = Object.entries((audit.categoryScores ?? {}) as Record<string, number>).sort((a, b) => a[1] - b[1]);
+  const categoryScores = Object.entries(readCategoryScores(audit.categoryScores)).sort((a, b) => a[1] - b[1]);
 
   return (
     <div className="flex flex-col gap-6">

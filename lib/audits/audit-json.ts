@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import type { KeywordAnalysis } from '@/lib/analysis/keyword';
+import type { GraphPageInput } from '@/lib/checks/build-site-graph';
+import { auditSettingsSchema, type AuditSettings } from '@/lib/crawler/crawl-options';
+import type { FrontierEntry } from '@/lib/crawler/crawl-types';
+import type { LinkFact } from '@/lib/crawler/page-facts';
+import { AUDIT_PHASES } from '@/lib/progress/events';
+
+// The JSON columns of Audit, Page and Finding: one schema and one reader each, so nothing reads
+// them through a cast. Rows written before a field existed still read (fields are optional there).
+
+/** Audit.options of a PROFESSIONAL audit. A row that does not match fails loudly: the worker must not guess settings. */
+export function readAuditSettings(json: unknown): AuditSettings {
+  return auditSettingsSchema.parse(json ?? {});
+}
+
+const auditStateSchema = z.object({
+  phase: z.enum(AUDIT_PHASES).optional(),
+  limit: z.number().optional(),
+  /** Sitemap URLs already read: a resumed crawl does not read them again. */
+  sitemapUrls: z.array(z.string()).optional(),
+});
+export type AuditState = z.infer<typeof auditStateSchema>;
+
+/** Audit.state; an unreadable state reads as empty (it only holds what a resume can recompute). */
+export function readAuditState(json: unknown): AuditState {
+  const parsed = auditStateSchema.safeParse(json ?? {});
+  return parsed.success ? parsed.data : {};
+}
+
+const categoryScoresSchema = z.record(z.string(), z.number());
+
+/** Audit.categoryScores: category → 0..100; empty before the audit is scored. */
+export function readCategoryScores(json: unknown): Record<string, number> {
+  const parsed = categoryScoresSchema.safeParse(json ?? {});
+  return parsed.success ? parsed.data : {};
+}
+
+// Links are by far the most numerous objects: checked for shape cheaply rather than field by field.
+const linkSchema = z.custom<LinkFact>((v) => typeof v === 'object' && v !== null && 'internal' in v && 'position' in v);
+const frontierEntrySchema = z.object({ url: z.string(), depth: z.number().nullable(), via: z.string().optional(), attempt: z.number().optional() }) satisfies z.ZodType<FrontierEntry>;
+const hopSchema = z.object({ url: z.string(), status: z.number(), location: z.string() });
+
+const graphPageSchema = z.object({
+  url: z.string(),
+  depth: z.number().nullable(),
+  fetchError: z.object({ code: z.string(), message: z.string(), reason: z.string().optional() }).optional(),
+  blockedByRobots: z.boolean().optional(),
+  redirectTo: z.string().optional(),
+  response: z
+    .object({ status: z.number(), contentType: z.string(), redirects: z.array(hopSchema), redirectError: z.enum(['loop', 'too-many']).optional() })
+    .optional(),
+  facts: z
+    .object({
+      title: z.string().nullable(),
+      metaDescription: z.string().nullable(),
+      h1s: z.array(z.string()),
+      textHash: z.string(),
+      textMinhash: z.array(z.number()).nullable().optional(),
+      wordCount: z.number(),
+      canonicals: z.array(z.string()),
+      canonicalFromHeader: z.array(z.string()),
+      robots: z.object({
+        directives: z.array(z.string()),
+        noindex: z.boolean(),
+        nofollow: z.boolean(),
+        sources: z.array(
+          z.object({ source: z.enum(['meta-robots', 'meta-googlebot', 'x-robots-tag', 'meta-bot']), value: z.string(), bot: z.string().optional() }),
+        ),
+      }),
+      hreflang: z.array(z.object({ lang: z.string(), url: z.string().nullable(), href: z.string(), source: z.enum(['html', 'header']) })),
+      links: z.array(linkSchema),
+    })
+    .optional(),
+}) satisfies z.ZodType<GraphPageInput>;
+
+/** Page.facts of a crawled page: what rebuilds the site graph and the crawl frontier from PostgreSQL. */
+const crawlPageFactsSchema = z.object({ graph: graphPageSchema, discovered: z.array(frontierEntrySchema) });
+export type CrawlPageFacts = z.infer<typeof crawlPageFactsSchema>;
+
+/** Page.facts of an instant (SINGLE) or bulk analysis: the keyword report and how the page was read. */
+const analysisPageFactsSchema = z.object({
+  keyword: z.custom<KeywordAnalysis>((v) => typeof v === 'object' && v !== null).nullable().optional(),
+  rendered: z.boolean().optional(),
+  renderError: z.string().nullable().optional(),
+});
+export type AnalysisPageFacts = z.infer<typeof analysisPageFactsSchema>;
+
+/** The crawl facts of a page row, or null for rows of another kind (or written before facts were kept). */
+export function readCrawlPageFacts(json: unknown): CrawlPageFacts | null {
+  const parsed = crawlPageFactsSchema.safeParse(json);
+  return parsed.success ? parsed.data : null;
+}
+
+/** The analysis facts of an instant or bulk analysis page row; empty when absent. */
+export function readAnalysisPageFacts(json: unknown): AnalysisPageFacts {
+  const parsed = analysisPageFactsSchema.safeParse(json ?? {});
+  return parsed.success ? parsed.data : {};
+}
+
+const findingDetailsSchema = z.record(z.string(), z.unknown());
+
+/** Finding.details: free-form evidence a check attached (counts, the offending values). */
+export function readFindingDetails(json: unknown): Record<string, unknown> | undefined {
+  const parsed = findingDetailsSchema.safeParse(json);
+  return parsed.success ? parsed.data : undefined;
+}
