@@ -100,7 +100,7 @@ async function commandAudit(url: string, opts: { maxPages?: string; maxDepth?: s
     const audit = await createAudit({ kind: 'PROFESSIONAL', url: start, options, limit: options.maxPages, priority: 0 });
     auditId = audit.id;
     stderr(`audit ${auditId} running in this process (no worker is up)`);
-    running = runAudit(auditId, { redis: null, render: (u) => getRenderPool().render(u) });
+    running = runAudit(auditId, { redis: null, render: (u, o) => getRenderPool().render(u, o) });
   }
 
   const onSigint = async () => {

@@ -13,6 +13,8 @@ const schema = z.object({
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
   QUEUE_PREFIX: z.string().min(1).default('ro'),
   AUTH_SECRET: z.string().min(16).optional(),
+  /** Encrypts crawl secrets (custom headers, cookies, basic auth) at rest; AUTH_SECRET when unset. */
+  CRAWL_SECRETS_KEY: z.string().min(16).optional(),
   ADMIN_EMAIL: z.string().email().optional(),
   ADMIN_PASSWORD: z.string().min(8).optional(),
   DEMO_EMAIL: z.string().email().optional(),

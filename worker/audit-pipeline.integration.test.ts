@@ -14,6 +14,7 @@ process.env.ALLOWED_PRIVATE_HOSTS = '127.0.0.1';
 
 const { db } = await import('@/lib/db');
 const { startProfessionalAudit } = await import('@/lib/audits/start-audit');
+const { startAuditInput } = await import('@/lib/audits/audit-input');
 const { getAuditResult } = await import('@/lib/audits/audit-queries');
 const { cancelAudit } = await import('@/lib/audits/audit-lifecycle');
 const { createProgressStream, compareIds: compare } = await import('@/lib/progress/sse-stream');
@@ -48,7 +49,7 @@ afterAll(async () => {
 
 describe('professional audit of the fixture site', () => {
   it('crawls politely, records every kind of failure and reaches a terminal state with the right findings', async () => {
-    const audit = await startProfessionalAudit({ url: `${site.url}/`, maxPages: 100, maxDepth: 10, renderMode: 'auto', respectRobots: true, include: [], exclude: [], pageTimeoutMs: 1_500 }, user);
+    const audit = await startProfessionalAudit(startAuditInput.parse({ url: `${site.url}/`, maxPages: 100, maxDepth: 10, renderMode: 'auto', include: [], pageTimeoutMs: 1_500 }), user);
     expect(audit.status).toBe('QUEUED');
 
     // Live events while it runs.
@@ -98,7 +99,7 @@ describe('professional audit of the fixture site', () => {
   it('streams events as they happen, and a reconnect with Last-Event-ID misses none', async () => {
     const big = await startFixtureSite({ pages: 80, latencyMs: 200 });
     try {
-      const audit = await startProfessionalAudit({ url: `${big.url}/gen/1`, maxPages: 60, maxDepth: 20, renderMode: 'never', respectRobots: true, include: ['/gen/*'], exclude: [], pageTimeoutMs: 2_000 }, user);
+      const audit = await startProfessionalAudit(startAuditInput.parse({ url: `${big.url}/gen/1`, maxPages: 60, maxDepth: 20, renderMode: 'never', include: ['/gen/*'], pageTimeoutMs: 2_000 }), user);
       await waitFor(async () => (await db.audit.findUniqueOrThrow({ where: { id: audit.id } })).pagesDone >= 3, 30_000, 'first pages');
 
       const first = new AbortController();
@@ -127,7 +128,7 @@ describe('professional audit of the fixture site', () => {
   it('cancels a running audit within seconds', async () => {
     const big = await startFixtureSite({ pages: 400, latencyMs: 100 });
     try {
-      const audit = await startProfessionalAudit({ url: `${big.url}/`, maxPages: 400, maxDepth: 50, renderMode: 'never', respectRobots: true, include: [], exclude: [], pageTimeoutMs: 2_000 }, user);
+      const audit = await startProfessionalAudit(startAuditInput.parse({ url: `${big.url}/`, maxPages: 400, maxDepth: 50, renderMode: 'never', include: [], pageTimeoutMs: 2_000 }), user);
       await waitFor(async () => (await db.audit.findUniqueOrThrow({ where: { id: audit.id } })).pagesDone >= 5, 30_000, 'first pages');
       await cancelAudit(audit.id);
       const cancelledAt = Date.now();

@@ -12,6 +12,7 @@ process.env.QUEUE_PREFIX = prefix;
 
 const { db } = await import('@/lib/db');
 const { startProfessionalAudit } = await import('@/lib/audits/start-audit');
+const { startAuditInput } = await import('@/lib/audits/audit-input');
 const { getAuditResult } = await import('@/lib/audits/audit-queries');
 const { closeQueues } = await import('@/lib/queue/queues');
 const { isTerminal } = await import('@/lib/progress/events');
@@ -36,7 +37,7 @@ describe('an audit of hostile pages', () => {
   it('completes: the endless text is analysed, the deep page is failed by the time budget, nothing re-runs', async () => {
     const user = await db.user.create({ data: { email: `hostile-${randomUUID()}@example.com` } });
     const audit = await startProfessionalAudit(
-      { url: `${site.url}/`, maxPages: 10, maxDepth: 3, renderMode: 'never', respectRobots: true, include: [], exclude: [], pageTimeoutMs: 15_000 },
+      startAuditInput.parse({ url: `${site.url}/`, maxPages: 10, maxDepth: 3, renderMode: 'never', pageTimeoutMs: 15_000 }),
       { id: user.id, role: 'USER' },
     );
     const done = await waitFor(async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { crawlSecretsSchema } from '@/lib/audits/crawl-secrets';
 import { auditSettingsSchema, RENDER_MODES } from '@/lib/crawler/crawl-options';
 
 // Input validated once, at the boundary (API route, server action, CLI); the worker trusts
@@ -50,8 +51,8 @@ export const httpUrl = z
 
 export const renderMode = z.enum(RENDER_MODES);
 
-/** A professional audit as requested: the start URL and the one settings schema. */
-export const startAuditInput = auditSettingsSchema.extend({ url: httpUrl });
+/** A professional audit as requested: the start URL, the one settings schema, and what reaches a site behind a login. */
+export const startAuditInput = auditSettingsSchema.extend({ url: httpUrl, secrets: crawlSecretsSchema.optional() });
 export type StartAuditInput = z.input<typeof startAuditInput>;
 
 export const MAX_BULK_URLS = 1_000;

@@ -7,12 +7,13 @@ import { ACTIVE_STATUSES, type ProgressSnapshot, type TerminalStatus } from '@/l
 
 const ACTIVE: AuditStatus[] = [...ACTIVE_STATUSES];
 
-export function createAudit(input: { kind: AuditKind; url: string; options?: Prisma.InputJsonValue; userId?: string | null; priority?: number; limit?: number }) {
+export function createAudit(input: { kind: AuditKind; url: string; options?: Prisma.InputJsonValue; secrets?: string | null; userId?: string | null; priority?: number; limit?: number }) {
   return db.audit.create({
     data: {
       kind: input.kind,
       url: input.url,
       options: input.options ?? {},
+      secrets: input.secrets ?? null,
       userId: input.userId ?? null,
       priority: input.priority ?? 0,
       state: { phase: 'queued', limit: input.limit ?? 0 },

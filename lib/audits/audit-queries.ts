@@ -10,7 +10,8 @@ const SEVERITY_ORDER: DbSeverity[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFO
 
 /** The audit if this user may see it (owner or admin); 404 otherwise, so ids cannot be probed. */
 export async function getAuditForUser(id: string, user: Pick<CurrentUser, 'id' | 'role'>) {
-  const audit = await db.audit.findUnique({ where: { id } });
+  // Encrypted crawl secrets never leave the worker's side, not even to a page of their owner.
+  const audit = await db.audit.findUnique({ where: { id }, omit: { secrets: true } });
   if (!audit || (audit.userId !== user.id && user.role !== 'ADMIN')) throw new AppError('NOT_FOUND', 'Audit not found.');
   return audit;
 }

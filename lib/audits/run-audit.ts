@@ -12,8 +12,7 @@ import { runSiteChecks } from '@/lib/checks/run-site-checks';
 import type { Finding, Severity } from '@/lib/checks/types';
 import { buildSiteGraph, type GraphFacts, type GraphPageInput } from '@/lib/checks/build-site-graph';
 import { crawlSite } from '@/lib/crawler/crawl-site';
-import type { CrawlDeps, CrawlOutcome, CrawlPageResult, CrawlState, FrontierEntry } from '@/lib/crawler/crawl-types';
-import { normalizeUrl } from '@/lib/crawler/normalize-url';
+import type { CrawlOutcome, CrawlPageResult, CrawlState, FrontierEntry } from '@/lib/crawler/crawl-types';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { describeFetchFailure, describeSiteFailure } from '@/lib/fetch/fetch-error';
@@ -21,6 +20,11 @@ import { fetchPage } from '@/lib/fetch/fetch-page';
 import { looksClientRendered } from '@/lib/fetch/looks-client-rendered';
 import { logger } from '@/lib/logger';
 import { createAuditReporter } from '@/lib/audits/audit-reporter';
+import { type CrawlSecrets, decryptSecrets, hasSecrets, secretHeaders } from '@/lib/audits/crawl-secrets';
+import { isInScope, normalizeUrl } from '@/lib/crawler/normalize-url';
+import { userAgentFor } from '@/lib/crawler/user-agents';
+import type { RenderOptions } from '@/lib/fetch/render-pool';
+import type { RenderResult } from '@/lib/fetch/types';
 
 const CANCEL_POLL_MS = 1_000;
 
@@ -113,7 +117,7 @@ async function loadCrawlState(auditId: string, startUrl: string, sitemapUrls?: s
 export type RunAuditDeps = {
   /** Progress stream connection; null runs without live events (e.g. CLI without Redis). */
   redis: Redis | null;
-  render?: CrawlDeps['render'];
+  render?: (url: string, options?: RenderOptions) => Promise<RenderResult>;
   /** Aborted on worker shutdown. */
   signal?: AbortSignal;
 };
@@ -127,6 +131,18 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
   const audit = await getAudit(auditId);
   if (!audit || !(await markAuditRunning(auditId))) return; // cancelled or finished meanwhile
   const options = readAuditSettings(audit.options);
+  let secrets: CrawlSecrets | null;
+  try {
+    secrets = audit.secrets ? decryptSecrets(audit.secrets) : null;
+  } catch (err) {
+    await finishAudit(auditId, { status: 'FAILED', error: err instanceof Error ? err.message : String(err) });
+    return;
+  }
+  // The site's own cookies and credentials never go to another host (a redirect, a CDN, a subresource).
+  const extraHeaders = secrets && hasSecrets(secrets) ? secretHeaders(secrets) : null;
+  const headersFor = (url: string) => (extraHeaders && isInScope(url, audit.url, options.scope) ? extraHeaders : undefined);
+  const userAgent = userAgentFor(options.userAgentPreset, options.customUserAgent, env.CRAWLER_USER_AGENT);
+  const render = deps.render;
   const state = readAuditState(audit.state);
   const reporter = createAuditReporter(deps.redis, {
     auditId,
@@ -167,19 +183,20 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
         ...options,
         startUrl: audit.url,
         renderMode: deps.render ? options.renderMode : 'never',
-        userAgent: env.CRAWLER_USER_AGENT,
+        userAgent,
         allowedPrivateHosts: env.ALLOWED_PRIVATE_HOSTS,
         signal,
         resume: await loadCrawlState(auditId, audit.url, state.sitemapUrls),
       },
       {
         fetchPage,
+        headersFor,
         extractPageFacts: async (input, { signal: pageSignal }) => {
           const { facts, analysis } = await analyzeDocument({ ...input, checks: true }, { signal: pageSignal });
           if (analysis) findingsOf.set(facts, analysis.findings);
           return facts;
         },
-        render: deps.render,
+        render: render && ((url, renderOptions) => render(url, { ...renderOptions, userAgent, headersFor })),
         looksClientRendered,
         onSitemaps: async (result) => {
           await mergeAuditState(auditId, { sitemapUrls: result.urls });

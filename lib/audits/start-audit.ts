@@ -1,6 +1,7 @@
 import type { CurrentUser } from '@/lib/auth/require-user';
 import { createAudit } from '@/lib/audits/audit-lifecycle';
 import type { AuditSettings } from '@/lib/crawler/crawl-options';
+import { type CrawlSecrets, encryptSecrets, hasSecrets } from '@/lib/audits/crawl-secrets';
 import { countOf, MAX_BULK_URLS, type ParsedUrlList, toBulkOptions } from '@/lib/audits/audit-input';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
@@ -20,11 +21,12 @@ async function failUnqueued(auditId: string, err: unknown): Promise<never> {
 }
 
 /** Creates the audit row (QUEUED) and enqueues the crawl; returns at once. */
-export async function startProfessionalAudit(input: { url: string } & AuditSettings, user: Pick<CurrentUser, 'id' | 'role'> | null) {
+export async function startProfessionalAudit(input: { url: string; secrets?: CrawlSecrets } & AuditSettings, user: Pick<CurrentUser, 'id' | 'role'> | null) {
   if (user) await limitRate('audit', user.id);
   const priority = priorityFor(tierOf(user), false);
-  const { url, ...options } = input;
-  const audit = await createAudit({ kind: 'PROFESSIONAL', url, options, userId: user?.id, priority, limit: options.maxPages });
+  const { url, secrets, ...options } = input;
+  const sealed = secrets && hasSecrets(secrets) ? encryptSecrets(secrets) : null;
+  const audit = await createAudit({ kind: 'PROFESSIONAL', url, options, secrets: sealed, userId: user?.id, priority, limit: options.maxPages });
   await enqueue('audit.crawl', { auditId: audit.id }, { priority, jobId: `audit-${audit.id}` }).catch((err) => failUnqueued(audit.id, err));
   return audit;
 }

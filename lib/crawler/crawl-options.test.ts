@@ -26,3 +26,18 @@ describe('one settings schema for audits and crawls', () => {
     expect(crawlOptionsSchema.safeParse({ startUrl: 'https://example.com/', exclude: ['re:('] }).success).toBe(false);
   });
 });
+
+describe('crawl settings a person chooses', () => {
+  it('turn a rate cap into a gap between requests', () => {
+    expect(crawlOptionsSchema.parse({ startUrl: 'https://example.com/', maxRequestsPerSecond: 4 }).politenessDelayMs).toBe(250);
+    expect(crawlOptionsSchema.parse({ startUrl: 'https://example.com/', maxRequestsPerSecond: 4, politenessDelayMs: 1_000 }).politenessDelayMs).toBe(1_000);
+    expect(crawlOptionsSchema.parse({ startUrl: 'https://example.com/' }).politenessDelayMs).toBe(0);
+    expect(auditSettingsSchema.safeParse({ maxRequestsPerSecond: 0 }).success).toBe(false);
+  });
+
+  it('keep scope and refuse a user agent on two lines', () => {
+    expect(crawlOptionsSchema.parse({ startUrl: 'https://example.com/blog/', scope: 'folder' }).scope).toBe('folder');
+    expect(auditSettingsSchema.parse({}).scope).toBe('host');
+    expect(auditSettingsSchema.safeParse({ userAgentPreset: 'custom', customUserAgent: 'A\r\nX-Evil: 1' }).success).toBe(false);
+  });
+});

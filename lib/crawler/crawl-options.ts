@@ -1,7 +1,8 @@
 // The serialisable crawl settings: what a person chooses for an audit (one schema, parsed once at
 // the boundary: API, form, CLI, schedule) and the crawler's own tuning on top of it.
 import { z } from 'zod';
-import { findUrlPatternError } from '@/lib/crawler/normalize-url';
+import { CRAWL_SCOPES, findUrlPatternError } from '@/lib/crawler/normalize-url';
+import { USER_AGENT_PRESETS } from '@/lib/crawler/user-agents';
 
 export const RENDER_MODES = ['auto', 'always', 'never'] as const;
 export type RenderMode = (typeof RENDER_MODES)[number];
@@ -37,6 +38,13 @@ export const auditSettingsSchema = z.object({
   exclude: z.array(urlPattern).max(50, 'At most 50 patterns.').default([]),
   /** How long one page may take to answer (headers, then body) before it is reported as timed out. */
   pageTimeoutMs: z.coerce.number().int().min(1_000).max(60_000).default(10_000),
+  /** Which URLs belong to the audit: the start URL's folder, its host, or all its subdomains. */
+  scope: z.enum(CRAWL_SCOPES).default('host'),
+  /** How the crawl introduces itself (see userAgentFor: our identifier is always included). */
+  userAgentPreset: z.enum(USER_AGENT_PRESETS).default('rival'),
+  customUserAgent: z.string().trim().max(300, 'A user agent is 300 characters at most.').refine((v) => !/[\r\n]/.test(v), { message: 'A user agent goes on one line.' }).optional(),
+  /** Upper bound on requests per second to the site; unset: the adaptive per-host politeness alone. */
+  maxRequestsPerSecond: z.coerce.number().min(0.1, 'At least 0.1 requests per second.').max(50, 'At most 50 requests per second.').optional(),
 });
 export type AuditSettings = z.output<typeof auditSettingsSchema>;
 
@@ -94,7 +102,12 @@ const crawlTuningSchema = z.object({
 
 export const crawlOptionsSchema = auditSettingsSchema
   .extend(crawlTuningSchema.shape)
-  .transform(({ pageTimeoutMs, timeouts, ...rest }) => ({ ...rest, timeouts: { headersMs: pageTimeoutMs, bodyMs: pageTimeoutMs, ...timeouts } }));
+  .transform(({ pageTimeoutMs, timeouts, maxRequestsPerSecond, ...rest }) => ({
+    ...rest,
+    timeouts: { headersMs: pageTimeoutMs, bodyMs: pageTimeoutMs, ...timeouts },
+    // A rate cap is a minimum gap between request starts to the host (robots Crawl-delay may make it longer).
+    politenessDelayMs: maxRequestsPerSecond ? Math.max(rest.politenessDelayMs, Math.ceil(1000 / maxRequestsPerSecond)) : rest.politenessDelayMs,
+  }));
 
 export type CrawlOptionsInput = z.input<typeof crawlOptionsSchema>;
 export type CrawlSettings = z.output<typeof crawlOptionsSchema>;

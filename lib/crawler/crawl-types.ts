@@ -127,6 +127,12 @@ export type CrawlOptions = CrawlOptionsInput & {
 
 export type CrawlDeps = {
   fetchPage: FetchPageFn;
+  /**
+   * Extra request headers for one URL (the cookies or credentials of a site behind a login). Added
+   * to every request the crawl makes for it — pages, redirect hops, robots.txt, sitemaps — and
+   * asked per URL, so the caller decides which hosts may ever see them.
+   */
+  headersFor?: (url: string) => Record<string, string> | undefined;
   extractPageFacts: ExtractPageFactsFn;
   /** Headless render (renderMode auto/always); without it pages are analysed raw. */
   render?: (url: string, options?: { signal?: AbortSignal; robots?: RobotsCache }) => Promise<RenderResult>;

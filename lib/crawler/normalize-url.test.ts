@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createUrlFilter, isSameSite, normalizeUrl } from '@/lib/crawler/normalize-url';
+import { createUrlFilter, isInScope, isSameSite, normalizeUrl } from '@/lib/crawler/normalize-url';
 
 describe('normalizeUrl', () => {
   it('drops the fragment and lower-cases scheme and host', () => {
@@ -148,5 +148,28 @@ describe('createUrlFilter', () => {
 
   it('throws on an invalid regex', () => {
     expect(() => createUrlFilter({ include: ['re:(unclosed'] })).toThrow(/Invalid URL pattern/);
+  });
+});
+
+describe('isInScope', () => {
+  it('folder: the start URL\'s folder and below, on the same site', () => {
+    expect(isInScope('https://example.com/blog/post', 'https://example.com/blog/', 'folder')).toBe(true);
+    expect(isInScope('https://www.example.com/blog/a/b', 'https://example.com/blog/intro', 'folder')).toBe(true);
+    expect(isInScope('https://example.com/shop/', 'https://example.com/blog/', 'folder')).toBe(false);
+    expect(isInScope('https://example.com/blogger', 'https://example.com/blog/', 'folder')).toBe(false);
+    expect(isInScope('https://example.com/anything', 'https://example.com/', 'folder')).toBe(true);
+  });
+
+  it('host: the same host, www. included', () => {
+    expect(isInScope('https://www.example.com/a', 'https://example.com/', 'host')).toBe(true);
+    expect(isInScope('https://blog.example.com/a', 'https://example.com/', 'host')).toBe(false);
+  });
+
+  it('subdomains: every host under the start host', () => {
+    expect(isInScope('https://blog.example.com/a', 'https://www.example.com/', 'subdomains')).toBe(true);
+    expect(isInScope('https://example.com/a', 'https://www.example.com/', 'subdomains')).toBe(true);
+    expect(isInScope('https://notexample.com/a', 'https://example.com/', 'subdomains')).toBe(false);
+    expect(isInScope('https://example.com.evil.org/a', 'https://example.com/', 'subdomains')).toBe(false);
+    expect(isInScope('mailto:a@example.com', 'https://example.com/', 'subdomains')).toBe(false);
   });
 });

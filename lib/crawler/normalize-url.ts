@@ -140,6 +140,33 @@ export function isSameSite(url: string, startUrl: string, options: SameSiteOptio
   return (options.wwwIsSameSite ?? true) && stripWww(hostA) === stripWww(hostB);
 }
 
+export const CRAWL_SCOPES = ['folder', 'host', 'subdomains'] as const;
+/** What an audit covers: the start URL's folder, its host (www. included), or every subdomain too. */
+export type CrawlScope = (typeof CRAWL_SCOPES)[number];
+
+/** The folder a start URL sits in: "/blog/" for /blog/ and /blog/post; "/" for the home page. */
+function folderOf(pathname: string): string {
+  return pathname.slice(0, pathname.lastIndexOf('/') + 1) || '/';
+}
+
+/** Whether `url` is within the crawl's scope around `startUrl` (see CrawlScope). */
+export function isInScope(url: string, startUrl: string, scope: CrawlScope, options: SameSiteOptions = {}): boolean {
+  if (scope === 'host') return isSameSite(url, startUrl, options);
+  let a: URL;
+  let b: URL;
+  try {
+    a = new URL(url);
+    b = new URL(startUrl);
+  } catch {
+    return false;
+  }
+  if (scope === 'folder') return isSameSite(url, startUrl, options) && a.pathname.startsWith(folderOf(b.pathname));
+  if ((a.protocol !== 'http:' && a.protocol !== 'https:') || a.port !== b.port) return false;
+  const host = a.hostname.replace(/\.+$/, '');
+  const base = stripWww(b.hostname.replace(/\.+$/, ''));
+  return host === base || host.endsWith(`.${base}`);
+}
+
 export type UrlFilterOptions = {
   include?: string[];
   exclude?: string[];

@@ -152,6 +152,8 @@ export type PinnedAddress = { address: string; family: number };
 
 export type BytesFetcherOptions = {
   userAgent?: string;
+  /** Extra headers for one URL (each redirect hop is asked again), e.g. a login-protected site's cookies. */
+  headersFor?: (url: string) => Record<string, string> | undefined;
   /**
    * Called with every URL before it is requested (each redirect hop too); throw to refuse it.
    * Returning addresses pins the connection to them, which closes the DNS-rebinding gap between
@@ -184,6 +186,7 @@ export function createBytesFetcher(options: BytesFetcherOptions = {}): FetchByte
             'user-agent': options.userAgent ?? 'RivalOutrankerBot',
             accept: 'application/xml,text/xml;q=0.9,*/*;q=0.8',
             'accept-encoding': 'gzip',
+            ...options.headersFor?.(url.href),
           },
           ...(pinned && pinned.length > 0
             ? { lookup: createPinnedLookup(pinned) }

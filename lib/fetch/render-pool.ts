@@ -28,7 +28,13 @@ export type RenderOptions = {
   signal?: AbortSignal;
   /** robots.txt cache to use instead of the pool's, e.g. a crawl's own (one fetch per origin per crawl). */
   robots?: RobotsCache;
+  /** This render's User-Agent instead of the pool's (an audit's chosen preset). */
+  userAgent?: string;
+  /** Extra request headers for one URL (an audit's cookies or auth): only ever for the audited site's own URLs. */
+  headersFor?: (url: string) => Record<string, string> | undefined;
 };
+
+type PageOptions = { robots: RobotsCache; userAgent: string; headersFor?: RenderOptions['headersFor'] };
 
 export type RenderPool = {
   render(url: string, options?: RenderOptions): Promise<RenderResult>;
@@ -122,7 +128,7 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
     void browser.close().catch(() => {}); // reap a half-dead process
   }
 
-  async function renderOnce(browser: Browser, url: URL, signal: AbortSignal | undefined, robots: RobotsCache): Promise<RenderResult> {
+  async function renderOnce(browser: Browser, url: URL, signal: AbortSignal | undefined, pageOptions: PageOptions): Promise<RenderResult> {
     const startedAt = performance.now();
     // A fresh incognito-like context per render: no cookies/storage leak between sites.
     const context = await browser.createBrowserContext();
@@ -131,7 +137,7 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
     try {
       signal?.throwIfAborted();
       const page = await context.newPage();
-      const navigation = await preparePage(page, url, robots);
+      const navigation = await preparePage(page, url, pageOptions);
       let status = 0;
       let loaded = false;
       try {
@@ -187,7 +193,7 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
     }
   }
 
-  async function preparePage(page: Page, url: URL, robots: RobotsCache) {
+  async function preparePage(page: Page, url: URL, { robots, userAgent: pageAgent, headersFor }: PageOptions) {
     const navigation: {
       status: number;
       blocked?: FetchError;
@@ -250,7 +256,8 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
           settleRequest(req);
           return req.abort('blockedbyclient');
         }
-        return req.continue();
+        const extra = headersFor?.(target.href);
+        return extra ? req.continue({ headers: { ...req.headers(), ...extra } }) : req.continue();
       })().catch(() => {
         settleRequest(req);
         return req.abort('blockedbyclient').catch(() => {}); // never leave a request hanging; the page may be gone
@@ -258,11 +265,12 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
     });
     await page.setRequestInterception(true);
     await page.setBypassServiceWorker(true); // service-worker fetches would escape interception
-    await page.setUserAgent({ userAgent });
+    await page.setUserAgent({ userAgent: pageAgent });
     return navigation;
   }
 
-  async function render(rawUrl: string, { signal, robots = poolRobots }: RenderOptions = {}): Promise<RenderResult> {
+  async function render(rawUrl: string, { signal, robots = poolRobots, userAgent: renderAgent, headersFor }: RenderOptions = {}): Promise<RenderResult> {
+    const pageOptions: PageOptions = { robots, userAgent: renderAgent ?? userAgent, headersFor };
     if (closed) throw new Error('Render pool is closed.');
     const url = parseRenderUrl(rawUrl);
     await resolveAllowedAddresses(url, allowList); // refuse early, before queueing or launching Chromium
@@ -270,12 +278,12 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
     try {
       const browser = await ensureBrowser();
       try {
-        return await renderOnce(browser, url, signal, robots);
+        return await renderOnce(browser, url, signal, pageOptions);
       } catch (error) {
         // Chromium crashed or was killed under us: relaunch once and retry.
         if (signal?.aborted || closed || (browser.connected && !isBrowserGone(error))) throw error;
         forgetBrowser(browser);
-        return await renderOnce(await ensureBrowser(), url, signal, robots);
+        return await renderOnce(await ensureBrowser(), url, signal, pageOptions);
       }
     } finally {
       release();

@@ -5,7 +5,10 @@ import { jsonRoute, parseInput, readJson } from '@/lib/http/json-route';
 
 export const dynamic = 'force-dynamic';
 
-/** POST {url, maxPages?, maxDepth?, renderMode?, respectRobots?, include?, exclude?, pageTimeoutMs?} → 202 {id}. */
+/**
+ * POST {url, maxPages?, maxDepth?, renderMode?, respectRobots?, include?, exclude?, pageTimeoutMs?, scope?,
+ * userAgentPreset?, customUserAgent?, maxRequestsPerSecond?, secrets?: {headers?, cookies?, basicAuth?}} → 202 {id}.
+ */
 export const POST = jsonRoute(async (request) => {
   const user = await requireUser();
   const input = parseInput(startAuditInput, await readJson(request));
