@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { breachesThreshold, formatFindings, formatScores } from '@/cli/format';
+import { commandReport, REPORT_USAGE } from '@/cli/report-command';
 import type { Severity } from '@/lib/checks/types';
 import { SEVERITIES } from '@/lib/checks/types';
 
@@ -10,6 +11,7 @@ const USAGE = `Usage:
   rival-outranker analyze <url> [--keyword k] [--render auto|always|never] [--json] [--fail-on severity] [--save]
   rival-outranker audit <url> [--max-pages N] [--max-depth D] [--render auto|always|never] [--json] [--fail-on severity] [--in-process]
   rival-outranker checks [--json]
+  ${REPORT_USAGE}
 
 Severities: ${SEVERITIES.join(', ')}. --fail-on exits with code 1 when any finding is at or above it.`;
 
@@ -154,6 +156,8 @@ async function countLiveWorkers(): Promise<number> {
 }
 
 async function main(argv: string[]): Promise<number> {
+  // `report` parses its own options (--format, --kind, --out).
+  if (argv[0] === 'report') return commandReport(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -33,7 +33,10 @@ const schema = z.object({
   RATE_LIMIT_AUDITS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_BULK_PER_MINUTE: z.coerce.number().int().min(1).default(5),
   ANALYSIS_TIME_BUDGET_MS: z.coerce.number().int().min(100).default(10_000),
-  REPORTS_DIR: z.string().default('./reports'),
+  /** Report files; a relative path is resolved from the project root (where the app and worker start). */
+  REPORTS_DIR: z.string().min(1).default('.data/reports'),
+  REPORT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  REPORT_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   RO_SERVICE: z.enum(['app', 'worker', 'cli']).default('app'),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
 });

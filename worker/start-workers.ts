@@ -58,7 +58,7 @@ export function startWorkers({ queues = QUEUE_NAMES, concurrency = env.WORKER_CO
       {
         connection: createRedis('worker'),
         prefix: env.QUEUE_PREFIX,
-        concurrency: queueName === 'maintenance' ? 1 : concurrency,
+        concurrency: queueName === 'maintenance' ? 1 : queueName === 'reports' ? env.REPORT_CONCURRENCY : concurrency,
         lockDuration: LOCK_MS,
         stalledInterval: STALLED_INTERVAL_MS,
         maxStalledCount: 2,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 // Each job names its queue, its payload schema and its retry policy. Priorities are always
 // explicit because BullMQ runs un-prioritised jobs before every prioritised one.
 
-export const QUEUE_NAMES = ['analysis', 'maintenance'] as const;
+export const QUEUE_NAMES = ['analysis', 'maintenance', 'reports'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /** Lower runs first (BullMQ semantics). Never 0: 0 means "no priority" and jumps the line. */
@@ -58,6 +58,13 @@ export const jobs = {
     queue: 'analysis',
     schema: z.object({ auditId: id }),
     retry: { attempts: 5, backoffMs: 2_000 },
+    defaultPriority: PRIORITY.quickFree,
+  },
+  /** Write one Excel/CSV report file (its own queue, so a big export never holds up crawls). */
+  'report.generate': {
+    queue: 'reports',
+    schema: z.object({ reportId: id }),
+    retry: { attempts: 2, backoffMs: 5_000 },
     defaultPriority: PRIORITY.quickFree,
   },
   'maintenance.cleanup': {
