@@ -37,6 +37,8 @@ const schema = z.object({
   REPORTS_DIR: z.string().min(1).default('.data/reports'),
   REPORT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   REPORT_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  /** An audit or report with no progress for this long is re-queued or failed by the stuck-work sweep. */
+  STUCK_WORK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   RO_SERVICE: z.enum(['app', 'worker', 'cli']).default('app'),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
 });

@@ -22,6 +22,11 @@ async function main() {
     data: {},
     opts: jobOptionsFor('maintenance.sweep-dead-letters'),
   });
+  await maintenance.upsertJobScheduler('sweep-stuck-work', { every: 5 * 60_000 }, {
+    name: 'maintenance.sweep-stuck-work',
+    data: {},
+    opts: jobOptionsFor('maintenance.sweep-stuck-work'),
+  });
   await maintenance.upsertJobScheduler('daily-cleanup', { pattern: '0 3 * * *', tz: 'UTC' }, {
     name: 'maintenance.cleanup',
     data: { olderThanDays: 30 },

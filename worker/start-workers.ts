@@ -4,9 +4,9 @@ import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import { createRedis } from '@/lib/queue/connection';
 import { isExhausted, recordDeadLetter } from '@/lib/queue/dead-letters';
-import { isJobName, parseJobPayload, QUEUE_NAMES, type JobName, type QueueName } from '@/lib/queue/jobs';
+import { isJobName, jobs, parseJobPayload, QUEUE_NAMES, type JobName, type QueueName } from '@/lib/queue/jobs';
 import { getQueue } from '@/lib/queue/queues';
-import { processors } from '@/worker/processors';
+import { finalFailureHooks, processors, type FinalFailureHook } from '@/worker/processors';
 import type { Processor } from '@/worker/processor';
 
 /**
@@ -41,6 +41,19 @@ async function runJob(job: Job, signal: AbortSignal, map: ProcessorMap) {
   return processor(payload, { job, signal, queue: getQueue });
 }
 
+/**
+ * The job's registry hook closes its audit/report (FAILED with the reason). A payload that does not
+ * parse has no record to close. Errors are logged: the stuck-work sweep is the fallback.
+ */
+export async function runFinalFailureHook(job: Job, err: Error): Promise<void> {
+  if (!isJobName(job.name)) return;
+  const hook = finalFailureHooks[job.name] as FinalFailureHook<JobName> | null;
+  if (!hook) return;
+  const parsed = jobs[job.name].schema.safeParse(job.data);
+  if (!parsed.success) return;
+  await hook(parsed.data as never, err);
+}
+
 export function startWorkers({ queues = QUEUE_NAMES, concurrency = env.WORKER_CONCURRENCY, processors: map = processors }: StartOptions = {}) {
   const controllers = new Set<AbortController>();
   const workers = queues.map((queueName) => {
@@ -70,6 +83,7 @@ export function startWorkers({ queues = QUEUE_NAMES, concurrency = env.WORKER_CO
       logger.warn({ queue: queueName, jobId: job.id, name: job.name, attempt: job.attemptsMade, exhausted, err: err.message }, 'job failed');
       if (exhausted) {
         recordDeadLetter(queueName, job, err).catch((e) => logger.error({ err: e, jobId: job.id }, 'dead letter not recorded; the sweep will retry'));
+        runFinalFailureHook(job, err).catch((e) => logger.error({ err: e, jobId: job.id }, 'final-failure hook failed; the stuck-work sweep will close the record'));
       }
     });
     worker.on('completed', (job) => logger.info({ queue: queueName, jobId: job.id, name: job.name }, 'job completed'));

@@ -9,6 +9,7 @@ import { AppError } from '@/lib/errors';
 import type { RenderResult } from '@/lib/fetch/types';
 import { createAuditReporter } from '@/lib/audits/audit-reporter';
 import { isTerminal } from '@/lib/progress/events';
+import { logger } from '@/lib/logger';
 
 type BulkDeps = { redis: Redis | null; render?: (url: string) => Promise<RenderResult>; signal?: AbortSignal };
 
@@ -82,4 +83,21 @@ export async function finalizeBulk(auditId: string, deps: Pick<BulkDeps, 'redis'
     error: problems || null,
   });
   await reporter.status({});
+}
+
+/**
+ * The whole bulk run in this process (no queue): the same steps the worker's jobs take, a few URLs
+ * at a time, then the finalize step. A URL whose analysis throws is left out, as a child job that
+ * failed for good would be: finalize counts it as "never ran".
+ */
+export async function runBulkInProcess(auditId: string, urls: string[], deps: BulkDeps, concurrency = 3) {
+  let next = 0;
+  const lane = async () => {
+    while (next < urls.length) {
+      const url = urls[next++]!;
+      await analyzeBulkUrl(auditId, url, deps).catch((err: unknown) => logger.warn({ err, auditId, url }, 'in-process bulk URL failed'));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, urls.length) }, lane));
+  await finalizeBulk(auditId, deps);
 }

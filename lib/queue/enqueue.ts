@@ -1,4 +1,5 @@
 import { AppError } from '@/lib/errors';
+import { createCircuitBreaker } from '@/lib/queue/circuit-breaker';
 import { withTimeout } from '@/lib/queue/connection';
 import { jobOptionsFor, jobs, parseJobPayload, type JobName, type JobPayload } from '@/lib/queue/jobs';
 import { getFlowProducer, getQueue } from '@/lib/queue/queues';
@@ -11,16 +12,44 @@ export type EnqueueOptions = {
 
 const ENQUEUE_TIMEOUT_MS = 3_000;
 
-/** Validates the payload against the registry, then adds the job. Fails fast if Redis is down. */
+/** One per process: after a failure, producers stop trying Redis for a few seconds (see circuit-breaker.ts). */
+export const producerBreaker = createCircuitBreaker();
+
+/** Marks errors that mean "Redis is unreachable", as opposed to a bad payload. */
+export const QUEUE_UNAVAILABLE = 'queue-unavailable';
+
+const UNAVAILABLE_MESSAGE = 'The job queue is unavailable right now (Redis is unreachable). Please try again in a moment.';
+
 function unavailable(err: unknown): AppError {
-  return new AppError('UNAVAILABLE', 'The job queue is unavailable right now (Redis is unreachable). Please try again in a moment.', {
+  return new AppError('UNAVAILABLE', UNAVAILABLE_MESSAGE, {
+    reason: QUEUE_UNAVAILABLE,
     cause: err instanceof Error ? err.message : String(err),
+    retryAfterSeconds: producerBreaker.retryAfterSeconds(),
   });
 }
 
+/** True for the error enqueue throws when Redis is unreachable (or the breaker is open). */
+export function isQueueUnavailable(err: unknown): boolean {
+  return err instanceof AppError && (err.details as { reason?: string } | undefined)?.reason === QUEUE_UNAVAILABLE;
+}
+
+/** Runs one Redis call through the breaker: refused at once while it is open. */
+async function throughBreaker<T>(call: () => Promise<T>): Promise<T> {
+  if (!producerBreaker.tryAcquire()) throw unavailable(new Error('circuit open: Redis failed recently'));
+  try {
+    const result = await call();
+    producerBreaker.recordSuccess();
+    return result;
+  } catch (err) {
+    producerBreaker.recordFailure();
+    throw unavailable(err);
+  }
+}
+
+/** Validates the payload against the registry, then adds the job. Fails fast if Redis is down. */
 export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options: EnqueueOptions = {}) {
   const data = parseJobPayload(name, payload);
-  try {
+  return throughBreaker(async () => {
     const queue = await getQueue(jobs[name].queue);
     const job = await withTimeout(
       queue.add(name, data, { ...jobOptionsFor(name, options.priority), jobId: options.jobId }),
@@ -28,9 +57,7 @@ export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>
       'enqueue',
     );
     return { id: job.id!, name, queue: queue.name };
-  } catch (err) {
-    throw unavailable(err);
-  }
+  });
 }
 
 type FlowChild<N extends JobName> = { name: N; payload: JobPayload<N>; priority?: number };
@@ -50,7 +77,7 @@ export async function enqueueFlow<P extends JobName, C extends JobName>(
     data: parseJobPayload(c.name, c.payload),
     opts: { ...jobOptionsFor(c.name, c.priority), ignoreDependencyOnFailure: true },
   }));
-  try {
+  return throughBreaker(async () => {
     const flow = await getFlowProducer();
     const node = await withTimeout(
       flow.add({
@@ -64,7 +91,5 @@ export async function enqueueFlow<P extends JobName, C extends JobName>(
       'enqueue flow',
     );
     return { id: node.job.id!, children: node.children?.length ?? 0 };
-  } catch (err) {
-    throw unavailable(err);
-  }
+  });
 }

@@ -83,6 +83,13 @@ export const jobs = {
     retry: { attempts: 2, backoffMs: 5_000 },
     defaultPriority: PRIORITY.background,
   },
+  /** Re-queues or fails audits and reports with no progress for STUCK_WORK_MINUTES. */
+  'maintenance.sweep-stuck-work': {
+    queue: 'maintenance',
+    schema: z.object({}),
+    retry: { attempts: 2, backoffMs: 5_000 },
+    defaultPriority: PRIORITY.background,
+  },
 } as const satisfies Record<string, JobDefinition>;
 
 export type JobName = keyof typeof jobs;

@@ -1,8 +1,13 @@
 import type { CurrentUser } from '@/lib/auth/require-user';
+import type { Redis } from 'ioredis';
 import { AppError } from '@/lib/errors';
+import { assertEnabled, modeOf } from '@/lib/flags/flags';
 import type { AuditStatus } from '@/lib/generated/prisma/enums';
-import { enqueue } from '@/lib/queue/enqueue';
+import { dispatch, type RunMode } from '@/lib/queue/dispatch';
+import { enqueue, producerBreaker } from '@/lib/queue/enqueue';
 import { priorityFor } from '@/lib/queue/jobs';
+import { getProducerRedis } from '@/lib/queue/queues';
+import { generateReport } from '@/lib/reports/generate-report';
 import type { ReportRequest } from '@/lib/reports/report-input';
 import { createReport, findActiveReport, markReportFailed } from '@/lib/reports/report-queries';
 import { countAuditPages, getAuditForReport } from '@/lib/reports/report-source';
@@ -34,22 +39,37 @@ export async function assertReportableAudit(auditId: string, user: Pick<CurrentU
   return audit;
 }
 
+/** Live events only when Redis answers; the report row in PostgreSQL carries progress either way. */
+async function progressRedis(): Promise<Redis | null> {
+  if (producerBreaker.state !== 'closed') return null;
+  return getProducerRedis().catch(() => null);
+}
+
 /**
- * Creates the report row (QUEUED) and queues its job; returns at once. The same report already
- * queued or running for this audit is returned instead of a second one.
+ * Creates the report row (QUEUED) and queues its job, or writes the file in this process (flag
+ * says sync, or Redis is unreachable); returns at once either way, with the mode that ran. The same
+ * report already queued or running for this audit is returned instead of a second one (mode
+ * "async": it was not started by this request).
  */
 export async function requestReport(auditId: string, input: ReportRequest, user: Pick<CurrentUser, 'id' | 'role'> | null) {
+  await assertEnabled('report-generation');
   await assertReportableAudit(auditId, user);
   const existing = await findActiveReport(auditId, input.format, input.kind);
-  if (existing) return existing;
+  if (existing) return { ...existing, mode: 'async' as RunMode };
   const report = await createReport({ auditId, ...input, userId: user?.id ?? null });
   const premium = user?.role === 'PREMIUM' || user?.role === 'ADMIN';
+  let mode: RunMode;
   try {
-    await enqueue('report.generate', { reportId: report.id }, { priority: priorityFor(premium ? 'premium' : 'free', true), jobId: `report-${report.id}` });
+    mode = await dispatch({
+      mode: await modeOf('report-generation', user?.id),
+      enqueue: () => enqueue('report.generate', { reportId: report.id }, { priority: priorityFor(premium ? 'premium' : 'free', true), jobId: `report-${report.id}` }),
+      // One attempt in-process: a failure is final and the row says why (generateReport marks it).
+      inProcess: { name: `report ${report.id}`, run: async () => generateReport(report.id, { redis: await progressRedis(), finalAttempt: true }) },
+    });
   } catch (err) {
     // Otherwise the row would sit in QUEUED until the stale sweep gives up on it a day later.
     await markReportFailed(report.id, err instanceof AppError ? err.message : 'Could not queue the report.');
     throw err;
   }
-  return report;
+  return { ...report, mode };
 }

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireAdmin } from '@/lib/auth/require-user';
 import { AppError, toErrorResponse } from '@/lib/errors';
+import { flagPatchSchema, updateFlag } from '@/lib/flags/flags';
 import { discardDeadLetter, replayDeadLetter } from '@/lib/queue/dead-letters';
 import { enqueue } from '@/lib/queue/enqueue';
 
@@ -46,5 +47,28 @@ export async function discardDeadLetterAction(id: string): Promise<ActionState> 
     const admin = await requireAdmin();
     await discardDeadLetter(idSchema.parse(id), admin.id);
     return 'Discarded.';
+  });
+}
+
+const flagFormSchema = z.object({
+  key: z.string().min(1).max(64),
+  enabled: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  mode: z.enum(['sync', 'async']).optional(),
+  rolloutPercent: z.coerce.number().int().min(0, 'Rollout is 0–100%.').max(100, 'Rollout is 0–100%.').optional(),
+});
+
+/** One change of one flag from the admin page (a toggle, the mode select or the rollout field). */
+export async function updateFlagAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return run(async () => {
+    const admin = await requireAdmin();
+    const field = (name: string) => {
+      const value = form.get(name);
+      return typeof value === 'string' && value !== '' ? value : undefined;
+    };
+    const parsed = flagFormSchema.safeParse({ key: field('key'), enabled: field('enabled'), mode: field('mode'), rolloutPercent: field('rolloutPercent') });
+    if (!parsed.success) throw new AppError('BAD_REQUEST', parsed.error.issues[0]?.message ?? 'Invalid flag change.');
+    const { key, ...patch } = parsed.data;
+    const flag = await updateFlag(key, flagPatchSchema.parse(patch), admin.id);
+    return `${flag.label}: ${flag.enabled ? 'on' : 'off'}${flag.kind === 'operation' ? `, ${flag.mode}${flag.mode === 'async' && flag.rolloutPercent < 100 ? ` for ${flag.rolloutPercent}% of users` : ''}` : ''}.`;
   });
 }

@@ -3,8 +3,10 @@ import { requirePageAdmin } from '@/lib/auth/require-user';
 import { checkHealth } from '@/lib/health/check-health';
 import { listMaintenanceRuns } from '@/lib/maintenance/run-cleanup';
 import { listDeadLetters } from '@/lib/queue/dead-letters';
+import { producerBreaker } from '@/lib/queue/enqueue';
 import { getQueueStats } from '@/lib/queue/queue-stats';
 import { CleanupForm, DeadLetterActions } from './admin-controls';
+import { FlagsSection } from './flags-section';
 
 export const metadata: Metadata = { title: 'Admin' };
 export const dynamic = 'force-dynamic';
@@ -27,8 +29,14 @@ export default async function AdminPage() {
         </ul>
       </section>
 
+      <FlagsSection />
+
       <section className="flex flex-col gap-2">
         <h2 className="text-lg font-semibold">Queues</h2>
+        <p className="text-sm text-slate-600">
+          Producer circuit (this web process): <span data-testid="producer-circuit">{producerBreaker.state}</span>
+          {producerBreaker.state !== 'closed' && ' — new audits, bulk runs and reports run in the web process until Redis answers again.'}
+        </p>
         <table className="bg-white text-left text-sm shadow-sm">
           <thead className="border-b text-slate-500"><tr><th className="p-2">Queue</th><th className="p-2">Waiting</th><th className="p-2">Active</th><th className="p-2">Delayed</th><th className="p-2">Completed</th><th className="p-2">Failed</th></tr></thead>
           <tbody>

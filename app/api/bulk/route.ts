@@ -8,7 +8,8 @@ import { jsonRoute, readJson, readMultipart } from '@/lib/http/json-route';
 export const dynamic = 'force-dynamic';
 
 /**
- * POST JSON {urls: string[] | string} or multipart (urls text, file) → 202 {id, accepted, invalid: [{line, text, reason, source?}], duplicates}.
+ * POST JSON {urls: string[] | string} or multipart (urls text, file) → 202 {id, mode, accepted, invalid: [{line, text, reason, source?}], duplicates}.
+ * mode "async": queued; "sync": analysed in the web process (a flag says so, or the queue is down).
  * When no line is valid: 400 whose details list every rejected line.
  */
 export const POST = jsonRoute(async (request) => {
@@ -26,5 +27,5 @@ export const POST = jsonRoute(async (request) => {
     list = await readUrlList(await readMultipart(request));
   }
   const audit = await startBulkAnalysis(list.urls, user, list);
-  return Response.json({ id: audit.id, accepted: list.urls.length, invalid: list.invalid, duplicates: list.duplicates }, { status: 202 });
+  return Response.json({ id: audit.id, mode: audit.mode, accepted: list.urls.length, invalid: list.invalid, duplicates: list.duplicates }, { status: 202 });
 }, { body: 'json-or-multipart' });

@@ -13,7 +13,7 @@ export const POST = jsonRoute<{ id: string }>(async (request, { params }) => {
   const { id } = await params;
   const input = parseInput(requestReportInput, await readJson(request, '{"format": "xlsx"} or {"format": "csv", "kind": "findings"}'));
   const report = await requestReport(id, input, user);
-  return Response.json({ ...toReportView(report), statusUrl: `/api/reports/${report.id}` }, { status: 202 });
+  return Response.json({ ...toReportView(report), mode: report.mode, statusUrl: `/api/reports/${report.id}` }, { status: 202 });
 });
 
 /** The audit's reports, newest first. */
