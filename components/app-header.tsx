@@ -1,28 +1,45 @@
 import Link from 'next/link';
+import { Logo } from '@/components/logo';
+import { NavLinks, type NavLink } from '@/components/nav-links';
 import { signOut } from '@/lib/auth/auth';
 import type { CurrentUser } from '@/lib/auth/require-user';
 
-const LINKS = [
+const LINKS: NavLink[] = [
   { href: '/dashboard', label: 'Dashboard' },
+  { href: '/audits', label: 'Audits' },
   { href: '/analyze', label: 'Analyse a page' },
   { href: '/audits/new', label: 'Site audit' },
   { href: '/bulk', label: 'Bulk' },
 ];
 
+/**
+ * Brand, the signed-in user and "Sign out" on the first line; the links beside them on a wide
+ * screen and wrapped onto their own line on a narrow one (nothing is ever pushed off screen).
+ */
 export function AppHeader({ user }: { user: CurrentUser }) {
+  const links = user.role === 'ADMIN' ? [...LINKS, { href: '/admin', label: 'Admin' }] : LINKS;
   return (
     <header className="border-b border-slate-200 bg-white">
-      <nav className="mx-auto flex max-w-6xl items-center gap-6 px-6 py-3 text-sm">
-        <Link href="/dashboard" className="text-base font-bold text-brand-700">Rival Outranker</Link>
-        {LINKS.map((l) => (
-          <Link key={l.href} href={l.href} className="text-slate-600 hover:text-slate-900">{l.label}</Link>
-        ))}
-        {user.role === 'ADMIN' && <Link href="/admin" className="text-slate-600 hover:text-slate-900">Admin</Link>}
-        <span className="ml-auto text-slate-500" data-testid="current-user">{user.email} · {user.role.toLowerCase()}</span>
-        <form action={async () => { 'use server'; await signOut({ redirectTo: '/sign-in' }); }}>
-          <button type="submit" className="text-slate-600 hover:text-slate-900">Sign out</button>
-        </form>
-      </nav>
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 text-sm sm:px-6">
+        <Link href="/dashboard" className="flex shrink-0 items-center gap-2 text-base font-bold text-brand-700">
+          <Logo />
+          Rival Outranker
+        </Link>
+        <nav aria-label="Main" className="order-last w-full lg:order-none lg:w-auto">
+          <NavLinks links={links} />
+        </nav>
+        <div className="ml-auto flex min-w-0 items-center gap-3">
+          {/* Not on a phone: beside the brand it would push "Sign out" onto a line of its own. */}
+          <span className="hidden min-w-0 max-w-xs truncate text-slate-500 sm:inline" data-testid="current-user" title={user.email}>
+            {user.email} · {user.role.toLowerCase()}
+          </span>
+          <form action={async () => { 'use server'; await signOut({ redirectTo: '/sign-in' }); }}>
+            <button type="submit" className="shrink-0 whitespace-nowrap rounded-md border border-slate-300 px-2 py-1 text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-500">
+              Sign out
+            </button>
+          </form>
+        </div>
+      </div>
     </header>
   );
 }

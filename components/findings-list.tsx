@@ -1,6 +1,8 @@
 import { SeverityBadge } from '@/components/severity-badge';
+import { countOf } from '@/lib/checks/labels';
 import type { Finding } from '@/lib/checks/types';
 import { getCheck } from '@/lib/checks/catalog';
+import { categoryLabel } from '@/lib/checks/labels';
 
 const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
 const SHOWN_PER_CHECK = 25;
@@ -24,8 +26,8 @@ export function FindingsList({ findings }: { findings: Finding[] }) {
     <div className="flex flex-col gap-6" data-testid="findings">
       {categories.map(([category, list]) => (
         <section key={category} className="rounded-lg bg-white p-4 shadow-sm">
-          <h3 className="mb-3 font-semibold capitalize">
-            {category.replaceAll('-', ' ')} <span className="text-sm font-normal text-slate-500">({list.length})</span>
+          <h3 className="mb-3 font-semibold">
+            {categoryLabel(category)} <span className="text-sm font-normal text-slate-500">({countOf(list.length, 'finding')})</span>
           </h3>
           <ul className="flex flex-col gap-2">
             {groupBy(list, (f) => f.checkId)
@@ -34,18 +36,18 @@ export function FindingsList({ findings }: { findings: Finding[] }) {
                 const check = getCheck(checkId);
                 const first = hits[0]!;
                 return (
-                  <li key={checkId} className="border-b border-slate-100 pb-2 last:border-0">
+                  <li key={checkId} className="min-w-0 border-b border-slate-100 pb-2 last:border-0">
                     <details>
-                      <summary className="flex cursor-pointer items-start gap-2">
+                      <summary className="flex min-w-0 cursor-pointer items-start gap-2">
                         <SeverityBadge severity={first.severity} />
-                        <span className="min-w-0">
+                        <span className="min-w-0 flex-1">
                           <span className="font-medium">{first.title}</span>
-                          {hits.length > 1 && <span className="ml-2 text-sm text-slate-500">{hits.length} places</span>}
-                          <span className="block text-sm text-slate-600">{first.message}</span>
-                          {hits.length === 1 && <span className="block truncate font-mono text-xs text-slate-400">{first.url}</span>}
+                          {hits.length > 1 && <span className="ml-2 text-sm text-slate-500">{countOf(hits.length, 'occurrence')}</span>}
+                          <span className="block break-words text-sm text-slate-600">{first.message}</span>
+                          {hits.length === 1 && <span className="block truncate font-mono text-xs text-slate-500" title={first.url}>{first.url}</span>}
                         </span>
                       </summary>
-                      <div className="mt-2 ml-16 flex flex-col gap-2 text-sm">
+                      <div className="mt-2 flex flex-col gap-2 text-sm sm:ml-16">
                         {check && (
                           <>
                             <p><span className="font-medium">Why it matters: </span>{check.why}</p>
@@ -56,14 +58,14 @@ export function FindingsList({ findings }: { findings: Finding[] }) {
                           <ul className="flex flex-col gap-1">
                             {hits.slice(0, SHOWN_PER_CHECK).map((f, i) => (
                               <li key={`${f.url}-${i}`}>
-                                <span className="block truncate font-mono text-xs text-slate-500">{f.url}</span>
-                                <span className="text-slate-600">{f.message}</span>
+                                <span className="block truncate font-mono text-xs text-slate-500" title={f.url}>{f.url}</span>
+                                <span className="break-words text-slate-600">{f.message}</span>
                               </li>
                             ))}
-                            {hits.length > SHOWN_PER_CHECK && <li className="text-slate-500">…and {hits.length - SHOWN_PER_CHECK} more (see the JSON or report).</li>}
+                            {hits.length > SHOWN_PER_CHECK && <li className="text-slate-500">…and {countOf(hits.length - SHOWN_PER_CHECK, 'more occurrence')} (see the JSON or the report).</li>}
                           </ul>
                         )}
-                        <p className="font-mono text-xs text-slate-400">{checkId}</p>
+                        <p className="break-all font-mono text-xs text-slate-500">{checkId}</p>
                       </div>
                     </details>
                   </li>

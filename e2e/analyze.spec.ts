@@ -40,5 +40,6 @@ test('bulk analysis reports invalid lines and finishes the batch', async ({ page
   await page.getByRole('button', { name: 'Analyse all' }).click();
   await expect(page.getByText('3 URLs queued · 1 invalid line skipped · 1 duplicate removed')).toBeVisible({ timeout: 15_000 });
   await expect(page.getByTestId('progress-bar')).toHaveAttribute('aria-valuenow', '100', { timeout: 60_000 });
-  await expect(page.getByTestId('pages')).toContainText('/orphan');
+  await page.goto(`${page.url().split('?')[0]}?tab=pages`);
+  await expect(page.getByTestId('pages-table')).toContainText('/orphan');
 });

@@ -21,7 +21,10 @@ export E2E_PORT=${E2E_PORT:-3100}
 # Its own build directory: the app `npm run up` serves from .next keeps working meanwhile.
 export NEXT_DIST_DIR=.next-test
 export APP_URL="http://127.0.0.1:$E2E_PORT"
-prepare_database || { echo "summary: 0 passed, 1 failed (database setup)"; exit 1; }
+# Rebuilt from the migrations on every run: whatever an earlier run (or branch) left in the test
+# database cannot fail this one.
+reset_test_database() { npx prisma generate >/dev/null && npx prisma migrate reset --force >/dev/null; }
+reset_test_database || { echo "summary: 0 passed, 1 failed (database setup)"; exit 1; }
 
 OUT="$DATA/test-results"; rm -rf "$OUT"; mkdir -p "$OUT"
 failed_stages=()

@@ -20,6 +20,8 @@ export type FixtureSiteOptions = {
   hugeBytes?: number;
   /** Delay added to every HTML page, to simulate a real server in benchmarks (default 0). */
   latencyMs?: number;
+  /** Title of generated page n (default "Generated page n"), e.g. to plant hostile text. */
+  genTitle?: (n: number) => string;
 };
 
 export type FixtureSite = {
@@ -46,10 +48,10 @@ ${paths.map((path) => `  <url><loc>${base}${path}</loc></url>`).join('\n')}
 </urlset>`;
 }
 
-function generatedPage(n: number, total: number): string {
+function generatedPage(n: number, total: number, title = `Generated page ${n}`): string {
   const targets = [2 * n, 2 * n + 1, n + 1].filter((m) => m <= total).map((m) => `/gen/${m}`);
   return html(
-    `Generated page ${n}`,
+    title,
     `<p>This is synthetic page number ${n} of ${total}. It exists so crawls of realistic size can be measured.</p>
 <nav><a href="/">Home</a></nav>${links(targets)}`,
   );
@@ -188,7 +190,7 @@ export async function startFixtureSite(options: FixtureSiteOptions = {}): Promis
     }
     if (path.startsWith('/private/')) return { body: html('Private', '<p>Robots should never see this.</p>') };
     const gen = /^\/gen\/(\d+)$/.exec(path);
-    if (gen && Number(gen[1]) >= 1 && Number(gen[1]) <= pages) return { body: generatedPage(Number(gen[1]), pages) };
+    if (gen && Number(gen[1]) >= 1 && Number(gen[1]) <= pages) return { body: generatedPage(Number(gen[1]), pages, options.genTitle?.(Number(gen[1]))) };
     return null;
   };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hashText, parseLinkHeader } from '@/lib/analysis/extract-page-facts';
+import { parseLinkHeader } from '@/lib/analysis/extract-http-headers';
+import { hashText } from '@/lib/analysis/extract-text';
 import { parseXRobotsTag, splitDirectives } from '@/lib/analysis/robots-directives';
 import { buildTestPage } from '@/test/test-page';
 

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  combineUrlLists,
-  countOf,
-  describeInvalidLines,
-  hasExplicitScheme,
-  httpUrl,
-  parseUrlList,
-  readBulkOptions,
-  startAuditInput,
-  toBulkOptions,
-} from '@/lib/audits/audit-input';
+import { combineUrlLists, describeInvalidLines, hasExplicitScheme, httpUrl, parseUrlList, readBulkOptions, startAuditInput, toBulkOptions } from '@/lib/audits/audit-input';
+import { countOf } from '@/lib/checks/labels';
 
 describe('httpUrl', () => {
   it('adds https:// to a bare host and drops the fragment', () => {

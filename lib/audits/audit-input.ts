@@ -134,10 +134,6 @@ export function describeInvalidLines(invalid: InvalidLine[], cap = 100, total = 
   return more > 0 ? [...shown, `…and ${more.toLocaleString('en')} more.`] : shown;
 }
 
-/** "1 invalid line", "3 invalid lines". */
-export function countOf(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? singular : plural}`;
-}
 
 // What a BULK audit's `options` JSON holds: the URLs, and what was left out of the input and why
 // (absent on audits started before it was stored).

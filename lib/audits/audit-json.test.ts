@@ -31,6 +31,12 @@ describe('JSON column readers', () => {
     expect(readCrawlPageFacts(null)).toBeNull();
   });
 
+  it('a page detail that no longer reads is dropped, never the page (the graph must still rebuild)', () => {
+    const read = readCrawlPageFacts({ ...crawlFacts, detail: { head: 'from another version' } });
+    expect(read?.graph.facts?.title).toBe('Home');
+    expect(read?.detail).toBeUndefined();
+  });
+
   it('read an analysis row (keyword report), empty when absent', () => {
     expect(readAnalysisPageFacts({ keyword: { keyword: 'shoes' }, rendered: true })).toMatchObject({ keyword: { keyword: 'shoes' }, rendered: true });
     expect(readAnalysisPageFacts(null)).toEqual({});

@@ -74,8 +74,91 @@ const graphPageSchema = z.object({
     .optional(),
 }) satisfies z.ZodType<GraphPageInput>;
 
-/** Page.facts of a crawled page: what rebuilds the site graph and the crawl frontier from PostgreSQL. */
-const crawlPageFactsSchema = z.object({ graph: graphPageSchema, discovered: z.array(frontierEntrySchema) });
+const text = z.string();
+const maybeText = z.string().nullable();
+
+/**
+ * Page.facts.detail: every fact of a crawled HTML page the explorer shows that the graph facts do
+ * not already hold, bounded (lib/audits/page-detail-facts.ts keeps it under PAGE_DETAIL_MAX_BYTES):
+ * never the visible text or the HTML.
+ */
+const pageDetailFactsSchema = z.object({
+  head: z.object({
+    titles: z.number(),
+    metaDescriptions: z.number(),
+    metaKeywords: maybeText,
+    lang: maybeText,
+    charset: text,
+    declaredCharset: maybeText,
+    doctype: maybeText,
+    viewport: maybeText,
+    metaRefresh: maybeText,
+    favicon: maybeText,
+    ampHtml: maybeText,
+    prev: maybeText,
+    next: maybeText,
+    baseHref: maybeText,
+  }),
+  content: z.object({
+    paragraphs: z.number(),
+    textRatio: z.number(),
+    /** Headings per level, h1..h6. */
+    headingCounts: z.array(z.number()),
+    /** The first headings in document order. */
+    headings: z.array(z.object({ level: z.number(), text })),
+  }),
+  links: z.object({ total: z.number(), internal: z.number(), external: z.number(), nofollow: z.number(), renderedOnly: z.number(), withoutUrl: z.number() }),
+  images: z.object({ total: z.number(), missingAlt: z.number(), emptyAlt: z.number(), withoutDimensions: z.number(), lazy: z.number() }),
+  structuredData: z.object({ blocks: z.number(), types: z.array(text), formats: z.array(text), errors: z.number() }),
+  social: z.object({ openGraph: z.record(z.string(), text), twitter: z.record(z.string(), text) }),
+  response: z.object({
+    headers: z.record(z.string(), text),
+    headerCount: z.number(),
+    htmlBytes: z.number(),
+    transferBytes: z.number(),
+    truncated: z.boolean(),
+    ttfbMs: z.number(),
+    totalMs: z.number(),
+  }),
+  resources: z.object({
+    scripts: z.number(),
+    stylesheets: z.number(),
+    iframes: z.number(),
+    forms: z.number(),
+    mixedContent: z.number(),
+    domNodes: z.number(),
+    inlineScriptBytes: z.number(),
+    inlineStyleBytes: z.number(),
+  }),
+  /** Facts taken from the rendered DOM (a browser ran the page's JavaScript). */
+  rendered: z.boolean(),
+  renderError: z.string().optional(),
+  /** What the raw HTML said, when the page was rendered (PageFacts.rendering). */
+  rendering: z
+    .object({
+      mode: z.enum(['raw', 'rendered']),
+      looksClientRendered: z.boolean(),
+      rawTitle: maybeText,
+      rawH1s: z.array(text),
+      rawWordCount: z.number(),
+      rawCanonicals: z.array(text),
+      rawMetaDescription: maybeText.optional(),
+      rawRobots: z.array(text),
+      renderedOnlyLinks: z.number(),
+      blockedResources: z.number(),
+    })
+    .optional(),
+});
+export type PageDetailFacts = z.infer<typeof pageDetailFactsSchema>;
+
+/** Page.facts of a crawled page: what rebuilds the site graph and the crawl frontier from PostgreSQL, and the explorer's detail. */
+const crawlPageFactsSchema = z.object({
+  graph: graphPageSchema,
+  discovered: z.array(frontierEntrySchema),
+  // A detail that no longer reads (written by another version) is dropped, never the page: the
+  // graph and frontier must still rebuild from it.
+  detail: pageDetailFactsSchema.optional().catch(undefined),
+});
 export type CrawlPageFacts = z.infer<typeof crawlPageFactsSchema>;
 
 /** Page.facts of an instant (SINGLE) or bulk analysis: the keyword report and how the page was read. */

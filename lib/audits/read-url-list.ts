@@ -1,4 +1,5 @@
-import { combineUrlLists, countOf, MAX_BULK_URLS, parseUrlList, type ParsedUrlList } from '@/lib/audits/audit-input';
+import { combineUrlLists, MAX_BULK_URLS, parseUrlList, type ParsedUrlList } from '@/lib/audits/audit-input';
+import { countOf } from '@/lib/checks/labels';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 

@@ -1,15 +1,18 @@
 import type { Redis } from 'ioredis';
 import type { PageFacts } from '@/lib/crawler/page-facts';
 import { analyzeDocument } from '@/lib/audits/analysis-pool';
-import { scoreAudit } from '@/lib/audits/score-audit';
+import { scoreAuditTallies } from '@/lib/audits/score-audit';
+import { countScoredPages, readCheckTallies } from '@/lib/audits/explorer-queries';
+import { linkTargets, summarizePageFacts } from '@/lib/audits/page-detail-facts';
 import { type CrawlPageFacts, readAuditSettings, readAuditState, readCrawlPageFacts } from '@/lib/audits/audit-json';
 import { finishAudit, getAuditStatus, markAuditRunning, mergeAuditState } from '@/lib/audits/audit-lifecycle';
 import { getAudit } from '@/lib/audits/audit-queries';
 import { countFindingsBySeverity } from '@/lib/audits/audit-snapshot';
-import { createPageResultWriter, saveSiteFindings } from '@/lib/audits/save-page-result';
+import { BLOCKED_BY_ROBOTS_PREFIX, createPageResultWriter, saveSiteFindings } from '@/lib/audits/save-page-result';
+import { computeScore } from '@/lib/checks/score';
 import { REDIRECT_CHECK_IDS, REDIRECT_CHECKS_REPEATED_BY_SITE_CHECKS } from '@/lib/checks/http';
 import { runSiteChecks } from '@/lib/checks/run-site-checks';
-import type { Finding, Severity } from '@/lib/checks/types';
+import type { Finding } from '@/lib/checks/types';
 import { buildSiteGraph, type GraphFacts, type GraphPageInput } from '@/lib/checks/build-site-graph';
 import { crawlSite } from '@/lib/crawler/crawl-site';
 import type { CrawlOutcome, CrawlPageResult, CrawlState, FrontierEntry } from '@/lib/crawler/crawl-types';
@@ -45,7 +48,6 @@ function graphFacts(f: PageFacts): GraphFacts {
 }
 
 // Counted apart from failures (see failedPages): keep the prefix.
-const BLOCKED_BY_ROBOTS_PREFIX = 'Blocked by robots.txt:';
 const BLOCKED_BY_ROBOTS = `${BLOCKED_BY_ROBOTS_PREFIX} the site asks crawlers not to fetch this URL, so it was not requested.`;
 
 /** One cause per page, in plain words (the technical detail on the line below). */
@@ -214,6 +216,8 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
               facts: r.facts && graphFacts(r.facts),
             },
             discovered: r.discovered,
+            // The explorer's page detail; a redirect's facts are its target's, shown on the target's row.
+            detail: r.facts && !r.redirectTo ? summarizePageFacts(r.facts, { rendered: r.rendered, renderError: r.renderError }) : undefined,
           };
           const error = pageError(r);
           // A redirecting URL is reported with its own (3xx) status, not its target's.
@@ -228,6 +232,9 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
               wordCount: r.facts?.wordCount ?? 0,
               loadMs: r.response ? Math.round(r.response.totalMs) : null,
               error: error ?? (r.renderError ? `Rendering failed: ${r.renderError}` : null),
+              // The instant analysis's page score, from the same findings (a redirect has none of its own).
+              score: r.facts && !r.redirectTo ? computeScore(findings).overall : null,
+              linksTo: linkTargets(r),
               // Serialised once, by the writer (undefined fields drop out there).
               facts: stored,
             },
@@ -270,11 +277,9 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
 
     const failedPages = await db.page.count({ where: { auditId, error: { not: null }, NOT: { error: { startsWith: BLOCKED_BY_ROBOTS_PREFIX } } } });
     const okPages = await db.page.count({ where: { auditId, error: null, status: { gt: 0 } } });
-    const allFindings = (await db.finding.findMany({ where: { auditId }, select: { checkId: true, severity: true, category: true, url: true } })).map((f) => ({
-      ...f,
-      severity: f.severity.toLowerCase() as Severity,
-    }));
-    const { score, categoryScores } = scoreAudit(allFindings, Math.max(okPages, 1));
+    // The same reads the explorer explains the score from, so its lines add up to this score.
+    const [tallies, scoredPages] = await Promise.all([readCheckTallies(auditId), countScoredPages(auditId)]);
+    const { score, categoryScores } = scoreAuditTallies(tallies, scoredPages);
     const hostsDown = outcome.stopReason === 'hosts-down';
     const status = okPages === 0 ? 'FAILED' : failedPages > 0 || hostsDown || outcome.unreachable ? 'COMPLETED_WITH_ERRORS' : 'COMPLETED';
     const error =

@@ -5,6 +5,9 @@ import type { Finding } from '@/lib/checks/types';
 import type { Severity as DbSeverity } from '@/lib/generated/prisma/enums';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
+/** Page.error of a URL robots.txt kept us from requesting starts with this: such pages are "blocked", not failed. */
+export const BLOCKED_BY_ROBOTS_PREFIX = 'Blocked by robots.txt:';
+
 export type PageRecord = {
   url: string;
   finalUrl?: string | null;
@@ -15,6 +18,8 @@ export type PageRecord = {
   loadMs?: number | null;
   error?: string | null;
   score?: number | null;
+  /** Normalised URLs the page links to (a redirect: its target), distinct: the explorer's inlinks. */
+  linksTo?: string[];
   /** Compact facts the site-scope checks and crawl resume need, or an analysis's keyword report. */
   facts?: CrawlPageFacts | AnalysisPageFacts;
 };
@@ -43,14 +48,16 @@ export type PageResult = { page: PageRecord; findings: Finding[] };
 // 15 % of the worker in a profile of a 2,000-page audit) and took five round trips per page.
 const SAVE_PAGES_SQL = `
 WITH pages AS (
-  INSERT INTO "Page" (id, "auditId", url, "finalUrl", status, depth, title, "wordCount", "loadMs", error, facts, score, "crawledAt")
-  SELECT p.id, $1, p.url, p."finalUrl", p.status, p.depth, p.title, p."wordCount", p."loadMs", p.error, p.facts::jsonb, p.score, now()
-  FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[], $8::int[], $9::int[], $10::text[], $11::text[], $12::int[])
-    AS p(id, url, "finalUrl", status, depth, title, "wordCount", "loadMs", error, facts, score)
+  INSERT INTO "Page" (id, "auditId", url, "finalUrl", status, depth, title, "wordCount", "loadMs", error, facts, score, "linksTo", "crawledAt")
+  -- linksTo travels as one JSON array per page: unnest cannot take an array of arrays of different lengths.
+  SELECT p.id, $1, p.url, p."finalUrl", p.status, p.depth, p.title, p."wordCount", p."loadMs", p.error, p.facts::jsonb, p.score,
+    ARRAY(SELECT jsonb_array_elements_text(p."linksTo"::jsonb)), now()
+  FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[], $8::int[], $9::int[], $10::text[], $11::text[], $12::int[], $22::text[])
+    AS p(id, url, "finalUrl", status, depth, title, "wordCount", "loadMs", error, facts, score, "linksTo")
   ON CONFLICT ("auditId", url) DO UPDATE SET
     "finalUrl" = EXCLUDED."finalUrl", status = EXCLUDED.status, depth = EXCLUDED.depth, title = EXCLUDED.title,
     "wordCount" = EXCLUDED."wordCount", "loadMs" = EXCLUDED."loadMs", error = EXCLUDED.error, facts = EXCLUDED.facts,
-    score = EXCLUDED.score, "crawledAt" = EXCLUDED."crawledAt"
+    score = EXCLUDED.score, "linksTo" = EXCLUDED."linksTo", "crawledAt" = EXCLUDED."crawledAt"
   RETURNING id, url
 ),
 cleared AS (
@@ -97,6 +104,7 @@ export async function savePageResults(auditId: string, results: PageResult[]): P
     findings.map((x) => x.f.message),
     findings.map((x) => x.f.url),
     findings.map((x) => json(x.f.details)),
+    pages.map((p) => JSON.stringify(p.linksTo ?? [])),
   );
 }
 

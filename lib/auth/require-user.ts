@@ -6,7 +6,7 @@ import { getUserRole } from '@/lib/users/users';
 
 export type CurrentUser = { id: string; email: string; role: Role };
 
-/** The signed-in user, with the role read fresh from the database. */
+/** The signed-in user, with the role read fresh from the database; a disabled user's session counts as signed out. */
 export async function getCurrentUser(): Promise<CurrentUser | null> {
   const session = await auth();
   const id = session?.user?.id;

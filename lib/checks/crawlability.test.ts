@@ -54,6 +54,12 @@ describe('robots directives', () => {
     t.expectSilent('noimageindex', page('<meta name="robots" content="max-image-preview:large">'));
   });
 
+  it('noai-directive names the values and where they are set', () => {
+    t.expectFires('noai-directive', page('<meta name="robots" content="noai, noimageai">'), '"noai" and "noimageai" in <meta name="robots" content="noai, noimageai">');
+    t.expectFires('noai-directive', page('', { headers: { 'x-robots-tag': 'noimageai' } }), '"noimageai" in X-Robots-Tag: noimageai');
+    t.expectSilent('noai-directive', page('<meta name="robots" content="index, follow, max-image-preview:large">'));
+  });
+
   it('robots-directives-conflict: meta vs header', () => {
     t.expectFires('robots-directives-conflict', page('<meta name="robots" content="index, follow">', { headers: { 'x-robots-tag': 'noindex' } }), '"index" in <meta name="robots" content="index, follow"> conflicts with "noindex" in X-Robots-Tag: noindex');
     t.expectSilent('robots-directives-conflict', page('<meta name="robots" content="index, follow">', { headers: { 'x-robots-tag': 'noarchive' } }));

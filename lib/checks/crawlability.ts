@@ -168,6 +168,28 @@ export const crawlabilityChecks = [
     },
   },
   {
+    id: 'noai-directive',
+    scope: 'page',
+    category: 'crawlability',
+    severity: 'info',
+    title: 'Page asks AI tools not to use it (noai / noimageai)',
+    why: 'noai and noimageai are unofficial robots values: Google and Bing ignore them (they neither block indexing nor AI answers), while some AI crawlers and dataset builders honour them. Worth knowing they are there, and that they do not do what a robots.txt rule does.',
+    fix: 'Keep them if you want to opt out of AI training where honoured. To control AI search crawlers reliably, use robots.txt rules for their user agents (GPTBot, Google-Extended, ClaudeBot…); remove the values if they were copied in by a theme or plugin.',
+    run: (page): Issue[] => {
+      if (!isAnalyzable(page)) return [];
+      const found: string[] = [];
+      const values = new Set<string>();
+      for (const src of page.robots.sources) {
+        const hits = splitDirectives(src.value).filter((d) => d === 'noai' || d === 'noimageai');
+        if (hits.length === 0) continue;
+        found.push(describeSource(src));
+        for (const hit of hits) values.add(hit);
+      }
+      if (found.length === 0) return [];
+      return [{ message: `${[...values].map((v) => `"${v}"`).join(' and ')} in ${found.slice(0, RENDERED_ONLY_CAP).join(', ')}`, details: { directives: [...values], sources: capDetails(found) } }];
+    },
+  },
+  {
     id: 'robots-directives-conflict',
     scope: 'page',
     category: 'crawlability',

@@ -2,6 +2,7 @@ import { siteCanonicalChecks } from '@/lib/checks/site-canonical';
 import { siteContentChecks } from '@/lib/checks/site-content';
 import { siteCrawlabilityChecks } from '@/lib/checks/site-crawlability';
 import { siteDuplicateChecks } from '@/lib/checks/site-duplicates';
+import { siteHttpChecks } from '@/lib/checks/site-http';
 import { siteInternationalChecks } from '@/lib/checks/site-international';
 import { siteLinkChecks } from '@/lib/checks/site-links';
 import { siteRedirectChecks } from '@/lib/checks/site-redirects';
@@ -14,6 +15,7 @@ export const siteChecks: SiteCheck[] = [
   ...siteCrawlabilityChecks,
   ...siteSitemapChecks,
   ...siteLinkChecks,
+  ...siteHttpChecks,
   ...siteRedirectChecks,
   ...siteCanonicalChecks,
   ...siteDuplicateChecks,

@@ -74,3 +74,22 @@ describe('trust-pages-missing', () => {
     expect(fired('trust-pages-missing', healthySiteSpec())).toEqual([]);
   });
 });
+
+describe('social-profile-links-missing', () => {
+  const pages = { '/services': {}, '/blog': {}, '/about': {}, '/contact': {} };
+  const external = (to: string) => ({ to, internal: false });
+
+  it('fires once when no page links to a social profile (share buttons do not count)', () => {
+    expect(fired('social-profile-links-missing', site(pages))).toEqual(urlsOf('/'));
+    const shareOnly = site(pages, { links: [external('https://www.facebook.com/sharer/sharer.php?u=x'), external('https://twitter.com/intent/tweet?url=x')] });
+    expect(runSiteCheck(siteContentChecks, 'social-profile-links-missing', shareOnly)[0]?.message).toBe(
+      'None of 5 crawled pages links to a social profile (Facebook, Instagram, LinkedIn, X, YouTube…)',
+    );
+  });
+
+  it('passes with a profile link, and on microsites', () => {
+    expect(fired('social-profile-links-missing', site(pages, { links: [external('https://www.linkedin.com/company/acme-roofing')] }))).toEqual([]);
+    expect(fired('social-profile-links-missing', site(pages, { links: [external('https://m.facebook.com/acmeroofing')] }))).toEqual([]);
+    expect(fired('social-profile-links-missing', healthySiteSpec())).toEqual([]);
+  });
+});

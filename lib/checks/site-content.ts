@@ -1,11 +1,12 @@
 // Site-wide content norms: pages that break the site's own title template, pages far thinner than
-// the site's usual page, and the trust pages (about, contact, legal) every business site needs.
+// the site's usual page, the trust pages (about, contact, legal) every business site needs, and
+// links to the business's social profiles.
 // Only indexable pages set the norm: noindex, redirected and canonicalised URLs are not what
 // search engines judge the site by.
 
 import { SITE_THRESHOLDS } from '@/lib/checks/thresholds';
 import type { Issue, SiteCheck, SiteGraph, SitePage } from '@/lib/checks/types';
-import { isHtml, isIndexable, isOk, siteLevelUrl, truncate, tryParseUrl } from '@/lib/checks/site-graph-query';
+import { bareHost, isHtml, isIndexable, isOk, siteLevelUrl, truncate, tryParseUrl } from '@/lib/checks/site-graph-query';
 
 /** Title separators between the page part and the brand ("Roof Repair | Acme"). */
 const TITLE_SEPARATORS = [' | ', ' - ', ' – ', ' — ', ' · ', ' • ', ' :: ', ' » '];
@@ -113,6 +114,22 @@ function findTrustPages(graph: SiteGraph): boolean[] {
   return found;
 }
 
+/** Social networks whose profile pages count as "the business is findable elsewhere". */
+const SOCIAL_HOSTS = [
+  'facebook.com', 'instagram.com', 'twitter.com', 'x.com', 'linkedin.com', 'youtube.com', 'tiktok.com',
+  'pinterest.com', 'threads.net', 'threads.com', 'bsky.app', 'mastodon.social', 'tumblr.com', 'vimeo.com',
+];
+/** Share buttons link to the network too, but not to the business's own profile. */
+const SHARE_PATH = /\/(?:sharer|share|intent|sharearticle|pin\/create)\b/i;
+
+function isSocialProfileUrl(url: string): boolean {
+  const parsed = tryParseUrl(url);
+  if (!parsed) return false;
+  const host = bareHost(parsed.hostname);
+  if (!SOCIAL_HOSTS.some((social) => host === social || host.endsWith(`.${social}`))) return false;
+  return parsed.pathname.length > 1 && !SHARE_PATH.test(parsed.pathname);
+}
+
 export const siteContentChecks = [
   {
     id: 'title-brand-missing',
@@ -184,6 +201,27 @@ export const siteContentChecks = [
           url: siteLevelUrl(graph),
           message: `No ${missing.join(', no ')} found: none of ${crawled.length} crawled pages is one or links to one`,
           details: { missing, crawledPages: crawled.length },
+        },
+      ];
+    },
+  },
+  {
+    id: 'social-profile-links-missing',
+    scope: 'site',
+    category: 'social',
+    severity: 'info',
+    title: 'No links to social profiles',
+    why: 'Links from your site to your own social profiles (and the same URLs in Organization sameAs) help search engines tie those profiles to your business for the knowledge panel, and show visitors the business is active.',
+    fix: 'Link your main social profiles from the footer or contact page, and list the same URLs in the sameAs property of your Organization or LocalBusiness markup. Ignore this if the business has no social profiles.',
+    run: (graph) => {
+      const crawled = [...graph.pages.values()].filter((page) => isOk(page) && isHtml(page));
+      if (crawled.length < SITE_THRESHOLDS.trustPagesMinPages) return [];
+      if (graph.links.some((link) => !link.internal && isSocialProfileUrl(link.to))) return [];
+      return [
+        {
+          url: siteLevelUrl(graph),
+          message: `None of ${crawled.length} crawled pages links to a social profile (Facebook, Instagram, LinkedIn, X, YouTube…)`,
+          details: { crawledPages: crawled.length },
         },
       ];
     },

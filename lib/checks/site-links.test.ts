@@ -83,7 +83,17 @@ describe('internal-nofollow-to-indexable', () => {
     });
     expect(fired('internal-nofollow-to-indexable', spec)).toEqual(urlsOf('/blog'));
     expect(messages('internal-nofollow-to-indexable', spec)).toEqual([
-      'Indexable page receives rel="nofollow" internal links from 1 page: /about ("Blog")',
+      'Indexable page receives rel="nofollow" internal links from 1 page: /about ("Blog"); 2 pages link to it without nofollow',
+    ]);
+  });
+
+  it('says when the page gets no followed internal links at all', () => {
+    const spec = healthyWith({
+      '/': { links: ['/about', '/blog', '/contact', { to: '/offers', rel: ['nofollow'] }] },
+      '/offers': { links: ['/'] },
+    });
+    expect(messages('internal-nofollow-to-indexable', spec)).toEqual([
+      'Indexable page receives rel="nofollow" internal links from 1 page: / ("Go to /offers")',
     ]);
   });
 

@@ -141,19 +141,31 @@ export const siteLinkChecks = [
     category: 'links',
     severity: 'low',
     title: 'Indexable pages receiving nofollow internal links',
-    why: 'rel="nofollow" on a link to your own indexable page tells search engines not to pass signals to it, weakening a page you want ranked.',
+    why: 'rel="nofollow" on a link to your own indexable page tells search engines not to pass signals to it, weakening a page you want ranked; when other pages link to it normally, the mixed signals usually come from one template adding the rel by mistake.',
     fix: 'Remove rel="nofollow" from internal links to pages you want indexed; use noindex on the target instead if it should not rank.',
     run: (graph) => {
-      const nofollowed = graph.links.filter((link) => link.internal && hasRel(link, 'nofollow'));
+      const internal = graph.links.filter((link) => link.internal);
+      const nofollowed = internal.filter((link) => hasRel(link, 'nofollow'));
+      if (nofollowed.length === 0) return [];
+      // Mixed signals (followed from some pages, nofollow from others) usually mean one template adds the rel.
+      const followedSources = new Map<string, Set<string>>();
+      for (const link of internal) {
+        if (hasRel(link, 'nofollow')) continue;
+        const key = normalizeUrl(link.to);
+        let set = followedSources.get(key);
+        if (!set) followedSources.set(key, (set = new Set()));
+        set.add(link.from);
+      }
       const issues: Issue[] = [];
-      for (const links of groupBy(nofollowed, (link) => normalizeUrl(link.to)).values()) {
+      for (const [key, links] of groupBy(nofollowed, (link) => normalizeUrl(link.to))) {
         const target = resolveLinkTarget(graph, links[0]!.to);
         if (!target || !isIndexable(target)) continue;
         const sources = distinctSources(links);
+        const followedFrom = followedSources.get(key)?.size ?? 0;
         issues.push({
           url: target.url,
-          message: `Indexable page receives rel="nofollow" internal links from ${plural(sources.length, 'page')}: ${describeSources(graph, links)}`,
-          details: { sources: sourceDetails(links), linkCount: links.length },
+          message: `Indexable page receives rel="nofollow" internal links from ${plural(sources.length, 'page')}: ${describeSources(graph, links)}${followedFrom > 0 ? `; ${plural(followedFrom, 'page')} ${followedFrom === 1 ? 'links' : 'link'} to it without nofollow` : ''}`,
+          details: { sources: sourceDetails(links), linkCount: links.length, followedFrom },
         });
       }
       return issues;

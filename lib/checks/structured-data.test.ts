@@ -70,6 +70,16 @@ describe('rich result requirements', () => {
     t.expectSilent('schema-faq-incomplete', ld({ '@context': ctx, '@type': 'FAQPage', mainEntity: [{ '@type': 'Question', name: 'Q1?', acceptedAnswer: { '@type': 'Answer', text: 'A' } }] }));
   });
 
+  it('schema-faq-not-visible: questions must appear in the page text', () => {
+    const faq = (...names: string[]) => ({ '@context': ctx, '@type': 'FAQPage', mainEntity: names.map((name) => ({ '@type': 'Question', name, acceptedAnswer: { '@type': 'Answer', text: 'Yes.' } })) });
+    const withBody = (body: string, ...names: string[]) => buildTestPage(buildHtml(body, `<script type="application/ld+json">${JSON.stringify(faq(...names))}</script>`));
+    t.expectFires('schema-faq-not-visible', withBody('<h1>Roof repair</h1><p>We fix roofs.</p>', 'Do you offer free estimates?'), '1 FAQ question in the markup is not in the page text: "Do you offer free estimates?"');
+    t.expectFires('schema-faq-not-visible', withBody('<h1>FAQ</h1><h3>Do you offer free estimates?</h3><p>Yes.</p>', 'Do you offer free estimates?', 'How long does a <b>repair</b> take?'), '"How long does a <b>repair</b> take?"');
+    // case, punctuation and markup inside the name don't matter
+    t.expectSilent('schema-faq-not-visible', withBody('<h1>FAQ</h1><details><summary>Do you offer FREE estimates</summary><p>Yes.</p></details><h3>How long does a repair take?</h3>', 'Do you offer free estimates?', 'How long does a <b>repair</b> take?'));
+    t.expectSilent('schema-faq-not-visible', good);
+  });
+
   it('schema-breadcrumb-incomplete: item optional for the last crumb', () => {
     t.expectFires('schema-breadcrumb-incomplete', ld({ '@context': ctx, '@type': 'BreadcrumbList', itemListElement: [{ '@type': 'ListItem', name: 'Home' }, { '@type': 'ListItem', position: 2, name: 'Here' }] }), 'missing position/item on item 1');
     t.expectSilent('schema-breadcrumb-incomplete', ld({ '@context': ctx, '@type': 'BreadcrumbList', itemListElement: [{ '@type': 'ListItem', position: 1, name: 'Home', item: 'https://a.com/' }, { '@type': 'ListItem', position: 2, name: 'Here' }] }));

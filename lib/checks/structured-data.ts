@@ -266,6 +266,35 @@ function typesOfNode(node: Record<string, unknown>): string[] {
   return typeof t === 'string' ? [t] : Array.isArray(t) ? t.filter((x): x is string => typeof x === 'string') : [];
 }
 
+/** Longest question text compared; longer names are cut (bounds the work on hostile markup). */
+const MAX_QUESTION_CHARS = 300;
+const MAX_QUESTIONS = 100;
+
+/** Lower-case letters and digits separated by single spaces, so markup and punctuation don't matter. */
+function normalizeForMatch(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** FAQPage question names that do not occur in the page's visible text. */
+function findInvisibleFaqQuestions(page: PageFacts): string[] {
+  const questions: string[] = [];
+  for (const n of collectSchemaNodes(page)) {
+    if (!hasType(n, ['FAQPage'])) continue;
+    for (const q of asNodes(n.node['mainEntity'])) {
+      const name = readString(q['name']);
+      if (name) questions.push(name.slice(0, MAX_QUESTION_CHARS));
+      if (questions.length >= MAX_QUESTIONS) break;
+    }
+  }
+  if (questions.length === 0) return [];
+  const visible = ` ${normalizeForMatch(page.text)} `;
+  return questions.filter((q) => {
+    // Tags inside the name (Google allows some HTML) are not visible text; drop them before matching.
+    const needle = normalizeForMatch(q.replace(/<[^<>]{0,200}>/g, ' '));
+    return needle.length >= 3 && !visible.includes(` ${needle} `);
+  });
+}
+
 export const structuredDataChecks = [
   {
     id: 'structured-data-missing',
@@ -354,6 +383,25 @@ export const structuredDataChecks = [
       if (!isAnalyzable(page)) return [];
       const uses = page.structuredData.some((s) => /data-vocabulary\.org/i.test(readContext(s.data)) || /data-vocabulary\.org/i.test(s.raw ?? ''));
       return uses ? [{ message: 'Structured data uses http://data-vocabulary.org/ (unsupported since 2020)' }] : [];
+    },
+  },
+  {
+    id: 'schema-faq-not-visible',
+    scope: 'page',
+    category: 'structured-data',
+    severity: 'medium',
+    title: 'FAQ markup describes questions not shown on the page',
+    why: 'Google’s structured data guidelines require marked-up content to be visible to users; FAQ questions that exist only in the markup break that rule, so the page loses rich-result eligibility and can draw a manual action for spammy markup.',
+    fix: 'Show every question (and its answer) from the FAQPage markup in the page itself — collapsed accordions are fine — or remove the questions that are not on the page from the markup.',
+    run: (page): Issue[] => {
+      // Raw HTML of a client-rendered page, or a cut-off download, does not hold all the visible text.
+      if (!isAnalyzable(page) || page.truncated) return [];
+      if (page.rendering?.mode === 'raw' && page.rendering.looksClientRendered) return [];
+      const missing = findInvisibleFaqQuestions(page);
+      if (missing.length === 0) return [];
+      const shown = missing.slice(0, 3).map((q) => `"${q.length > 80 ? `${q.slice(0, 79)}…` : q}"`).join(', ');
+      const rest = missing.length > 3 ? ` and ${missing.length - 3} more` : '';
+      return [{ message: `${plural(missing.length, 'FAQ question')} in the markup ${missing.length === 1 ? 'is' : 'are'} not in the page text: ${shown}${rest}`, details: { questions: missing.slice(0, 20) } }];
     },
   },
   {

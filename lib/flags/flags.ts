@@ -31,7 +31,10 @@ async function loadFlags(): Promise<FlagSnapshot> {
   return new Map(rows.filter((r) => isFlagKey(r.key)).map((r) => [r.key as FlagKey, toValue(r)]));
 }
 
-const cache = createFlagCache({ load: loadFlags });
+// One cache per process on globalThis: Next bundles route handlers and server actions apart, and
+// a change saved by the admin page's action must invalidate what /api/bulk reads.
+const holder = globalThis as unknown as { __roFlagCache?: ReturnType<typeof createFlagCache> };
+const cache = (holder.__roFlagCache ??= createFlagCache({ load: loadFlags }));
 
 export async function getFlag(flag: FlagKey): Promise<FlagValue> {
   return cache.get(flag);

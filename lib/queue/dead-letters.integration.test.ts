@@ -66,7 +66,7 @@ describe('dead letters', () => {
     expect(resolved.resolvedAt).not.toBeNull();
     expect(resolved.resolution).toContain(`replayed as job ${replayed.id}`);
     await expect(replayDeadLetter(letter.id)).rejects.toThrow(/already replayed/);
-    await expect(discardDeadLetter(letter.id)).rejects.toThrow(/already/);
+    await expect(discardDeadLetter(letter.id, undefined, 'no longer needed')).rejects.toThrow(/already/);
   }, 60_000);
 
   it('the sweep records failed jobs the listener never saw', async () => {

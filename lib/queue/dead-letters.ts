@@ -1,9 +1,10 @@
 import type { Job, Queue } from 'bullmq';
+import { z } from 'zod';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { enqueue } from '@/lib/queue/enqueue';
-import { isJobName } from '@/lib/queue/jobs';
+import { JOB_NAMES, QUEUE_NAMES, isJobName, type JobName } from '@/lib/queue/jobs';
 
 // A job that exhausted its attempts is copied to PostgreSQL exactly once: the worker's 'failed'
 // listener records it at once, and a periodic sweep of BullMQ's failed set catches any the
@@ -51,37 +52,96 @@ export async function sweepDeadLetters(queue: Queue): Promise<number> {
   }
 }
 
-export function listDeadLetters({ includeResolved = false, take = 100 } = {}) {
+export type DeadLetterStatus = 'open' | 'resolved' | 'all';
+export type DeadLetterFilter = { queue?: string; name?: string; status?: DeadLetterStatus; take?: number; skip?: number };
+
+/** Filters from the admin page's search params; anything unknown reads as "no filter". */
+export const deadLetterFilterSchema = z.object({
+  queue: z.enum(QUEUE_NAMES).optional().catch(undefined),
+  name: z.enum(JOB_NAMES as [JobName, ...JobName[]]).optional().catch(undefined),
+  status: z.enum(['open', 'resolved', 'all']).catch('open').default('open'),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+
+function deadLetterWhere({ queue, name, status = 'open', includeResolved }: DeadLetterFilter & { includeResolved?: boolean }) {
+  const effective = includeResolved ? 'all' : status;
+  return {
+    queue: queue ? qualifiedQueue(queue) : { startsWith: qualifiedQueue('') },
+    ...(name ? { name } : {}),
+    ...(effective === 'open' ? { resolvedAt: null } : effective === 'resolved' ? { resolvedAt: { not: null } } : {}),
+  };
+}
+
+export function listDeadLetters({ includeResolved = false, take = 100, skip = 0, ...filter }: DeadLetterFilter & { includeResolved?: boolean } = {}) {
   return db.deadLetter.findMany({
-    where: { queue: { startsWith: qualifiedQueue('') }, ...(includeResolved ? {} : { resolvedAt: null }) },
-    orderBy: { failedAt: 'desc' },
+    where: deadLetterWhere({ ...filter, includeResolved }),
+    orderBy: [{ failedAt: 'desc' }, { id: 'asc' }],
     take,
+    skip,
+    include: { resolvedBy: { select: { email: true } } },
   });
 }
 
-async function getOpenDeadLetter(id: string) {
+export function countDeadLetters(filter: DeadLetterFilter = {}) {
+  return db.deadLetter.count({ where: deadLetterWhere(filter) });
+}
+
+/**
+ * Claims an open letter for this resolution in one conditional update, so two admins pressing
+ * Replay at once cannot both enqueue it: the loser gets a 409.
+ */
+async function claimOpenDeadLetter(id: string, data: { resolution: string; resolvedById: string | null; discardReason?: string }) {
+  const claimed = await db.deadLetter.updateMany({
+    where: { id, resolvedAt: null, queue: { startsWith: qualifiedQueue('') } },
+    data: { ...data, resolvedAt: new Date() },
+  });
+  if (claimed.count === 1) return db.deadLetter.findUniqueOrThrow({ where: { id } });
   const letter = await db.deadLetter.findUnique({ where: { id } });
-  if (!letter) throw new AppError('NOT_FOUND', 'Dead letter not found.');
-  if (letter.resolvedAt) throw new AppError('CONFLICT', `This dead letter was already ${letter.resolution ?? 'resolved'}.`);
-  return letter;
+  if (!letter || !letter.queue.startsWith(qualifiedQueue(''))) throw new AppError('NOT_FOUND', 'Dead letter not found.');
+  throw new AppError('CONFLICT', `This dead letter was already ${letter.resolution ?? 'resolved'}.`);
 }
 
-/** Enqueues the job again with its original payload and marks the letter resolved. */
+/** Enqueues the job again with its original payload and marks the letter resolved (by whom, when, as which job). */
 export async function replayDeadLetter(id: string, userId?: string) {
-  const letter = await getOpenDeadLetter(id);
-  if (!isJobName(letter.name)) throw new AppError('UNPROCESSABLE', `Unknown job "${letter.name}" cannot be replayed.`);
-  const job = await enqueue(letter.name, letter.payload as never);
-  await db.deadLetter.update({
-    where: { id },
-    data: { resolvedAt: new Date(), resolution: `replayed as job ${job.id}`, resolvedById: userId ?? null },
-  });
-  return job;
+  const letter = await claimOpenDeadLetter(id, { resolution: 'replaying', resolvedById: userId ?? null });
+  try {
+    if (!isJobName(letter.name)) throw new AppError('UNPROCESSABLE', `Unknown job "${letter.name}" cannot be replayed.`);
+    const job = await enqueue(letter.name, letter.payload as never);
+    await db.deadLetter.update({ where: { id }, data: { resolution: `replayed as job ${job.id}`, replayedJobId: String(job.id) } });
+    return job;
+  } catch (err) {
+    // Not replayed after all (unknown job, bad payload, Redis down): open again so it can be retried.
+    await db.deadLetter.update({ where: { id }, data: { resolvedAt: null, resolution: null, resolvedById: null } });
+    throw err;
+  }
 }
 
-export async function discardDeadLetter(id: string, userId?: string) {
-  await getOpenDeadLetter(id);
-  await db.deadLetter.update({
-    where: { id },
-    data: { resolvedAt: new Date(), resolution: 'discarded', resolvedById: userId ?? null },
-  });
+export type ReplayOutcome = { id: string; ok: true; jobId: string } | { id: string; ok: false; error: string };
+
+/** Replays each letter on its own: one that cannot be replayed does not stop the others. */
+export async function replayDeadLetters(ids: readonly string[], userId?: string): Promise<ReplayOutcome[]> {
+  const outcomes: ReplayOutcome[] = [];
+  for (const id of new Set(ids)) {
+    try {
+      const job = await replayDeadLetter(id, userId);
+      outcomes.push({ id, ok: true, jobId: String(job.id) });
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      outcomes.push({ id, ok: false, error: err.message });
+    }
+  }
+  return outcomes;
+}
+
+export const discardReasonSchema = z
+  .string()
+  .trim()
+  .min(3, 'Give a reason for discarding (at least 3 characters).')
+  .max(500, 'Keep the reason under 500 characters.');
+
+/** Marks the letter discarded, with the reason, who and when. Without a reason it is refused. */
+export async function discardDeadLetter(id: string, userId: string | undefined, reason: string) {
+  const parsed = discardReasonSchema.safeParse(reason);
+  if (!parsed.success) throw new AppError('BAD_REQUEST', parsed.error.issues[0]?.message ?? 'Give a reason.');
+  return claimOpenDeadLetter(id, { resolution: 'discarded', resolvedById: userId ?? null, discardReason: parsed.data });
 }

@@ -9,6 +9,8 @@ export async function verifyCredentials(email: string, password: string): Promis
   const user = await db.user.findUnique({ where: { email: email.toLowerCase() } });
   if (!user?.passwordHash) return null;
   if (!(await verifyPassword(password, user.passwordHash))) return null;
+  // Checked after the password so a wrong password and a disabled account look the same.
+  if (user.disabledAt) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
@@ -23,7 +25,13 @@ export async function upsertUser(input: { email: string; password: string; name:
   });
 }
 
+/**
+ * The role of an active user; null when the user is gone or disabled. Every request with a session
+ * already reads the role fresh, so refusing a disabled user costs nothing more: the same primary-key
+ * lookup returns one more column.
+ */
 export async function getUserRole(id: string): Promise<Role | null> {
-  const user = await db.user.findUnique({ where: { id }, select: { role: true } });
-  return user?.role ?? null;
+  const user = await db.user.findUnique({ where: { id }, select: { role: true, disabledAt: true } });
+  if (!user || user.disabledAt) return null;
+  return user.role;
 }

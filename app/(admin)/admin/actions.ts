@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { requireAdmin } from '@/lib/auth/require-user';
 import { AppError, toErrorResponse } from '@/lib/errors';
 import { flagPatchSchema, updateFlag } from '@/lib/flags/flags';
-import { discardDeadLetter, replayDeadLetter } from '@/lib/queue/dead-letters';
 import { enqueue } from '@/lib/queue/enqueue';
 
 export type ActionState = { ok?: string; error?: string };
@@ -29,24 +28,6 @@ export async function runCleanupAction(_prev: ActionState, form: FormData): Prom
     if (!parsed.success) throw new AppError('BAD_REQUEST', parsed.error.issues[0]?.message ?? 'Invalid number of days.');
     const job = await enqueue('maintenance.cleanup', { ...parsed.data, requestedBy: admin.email });
     return `Cleanup queued as job ${job.id}.`;
-  });
-}
-
-const idSchema = z.string().min(1).max(64);
-
-export async function replayDeadLetterAction(id: string): Promise<ActionState> {
-  return run(async () => {
-    const admin = await requireAdmin();
-    const job = await replayDeadLetter(idSchema.parse(id), admin.id);
-    return `Replayed as job ${job.id}.`;
-  });
-}
-
-export async function discardDeadLetterAction(id: string): Promise<ActionState> {
-  return run(async () => {
-    const admin = await requireAdmin();
-    await discardDeadLetter(idSchema.parse(id), admin.id);
-    return 'Discarded.';
   });
 }
 

@@ -1,7 +1,7 @@
 'use client';
 
-import { useActionState, useTransition, useState } from 'react';
-import { discardDeadLetterAction, replayDeadLetterAction, runCleanupAction, type ActionState } from './actions';
+import { useActionState } from 'react';
+import { runCleanupAction, type ActionState } from './actions';
 
 function Message({ state }: { state: ActionState }) {
   if (state.error) return <p role="alert" className="text-sm text-red-700">{state.error}</p>;
@@ -22,18 +22,5 @@ export function CleanupForm() {
       </button>
       <Message state={state} />
     </form>
-  );
-}
-
-export function DeadLetterActions({ id }: { id: string }) {
-  const [state, setState] = useState<ActionState>({});
-  const [pending, startTransition] = useTransition();
-  const act = (fn: (id: string) => Promise<ActionState>) => startTransition(async () => setState(await fn(id)));
-  return (
-    <div className="flex items-center gap-2">
-      <button disabled={pending} onClick={() => act(replayDeadLetterAction)} className="rounded border px-2 py-0.5 text-xs">Replay</button>
-      <button disabled={pending} onClick={() => act(discardDeadLetterAction)} className="rounded border px-2 py-0.5 text-xs">Discard</button>
-      <Message state={state} />
-    </div>
   );
 }

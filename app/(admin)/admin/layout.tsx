@@ -1,3 +1,4 @@
+import { AdminNav } from '@/components/admin/admin-nav';
 import { AppHeader } from '@/components/app-header';
 import { requirePageAdmin } from '@/lib/auth/require-user';
 
@@ -7,7 +8,10 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   return (
     <>
       <AppHeader user={user} />
-      <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
+      <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+        <AdminNav />
+        {children}
+      </main>
     </>
   );
 }

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { requirePageAdmin } from '@/lib/auth/require-user';
 import { checkHealth } from '@/lib/health/check-health';
 import { listMaintenanceRuns } from '@/lib/maintenance/run-cleanup';
-import { listDeadLetters } from '@/lib/queue/dead-letters';
+import { countDeadLetters } from '@/lib/queue/dead-letters';
 import { producerBreaker } from '@/lib/queue/enqueue';
 import { getQueueStats } from '@/lib/queue/queue-stats';
-import { CleanupForm, DeadLetterActions } from './admin-controls';
+import { CleanupForm } from './admin-controls';
 import { FlagsSection } from './flags-section';
 
 export const metadata: Metadata = { title: 'Admin' };
@@ -13,7 +14,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function AdminPage() {
   await requirePageAdmin();
-  const [health, queues, runs, deadLetters] = await Promise.all([checkHealth(), getQueueStats(), listMaintenanceRuns(10), listDeadLetters({ take: 50 })]);
+  const [health, queues, runs, openDeadLetters] = await Promise.all([checkHealth(), getQueueStats(), listMaintenanceRuns(10), countDeadLetters({ status: 'open' })]);
   return (
     <div className="flex flex-col gap-8">
       <h1 className="text-2xl font-bold">Admin</h1>
@@ -32,7 +33,7 @@ export default async function AdminPage() {
       <FlagsSection />
 
       <section className="flex flex-col gap-2">
-        <h2 className="text-lg font-semibold">Queues</h2>
+        <h2 className="text-lg font-semibold">Queues <Link href="/admin/queues" className="text-sm font-normal underline">details and Bull Board</Link></h2>
         <p className="text-sm text-slate-600">
           Producer circuit (this web process): <span data-testid="producer-circuit">{producerBreaker.state}</span>
           {producerBreaker.state !== 'closed' && ' — new audits, bulk runs and reports run in the web process until Redis answers again.'}
@@ -73,24 +74,10 @@ export default async function AdminPage() {
 
       <section className="flex flex-col gap-2">
         <h2 className="text-lg font-semibold">Dead letters</h2>
-        {deadLetters.length === 0 ? (
-          <p className="text-sm text-slate-500">No unresolved dead letters.</p>
-        ) : (
-          <table className="bg-white text-left text-sm shadow-sm">
-            <thead className="border-b text-slate-500"><tr><th className="p-2">Failed at</th><th className="p-2">Job</th><th className="p-2">Attempts</th><th className="p-2">Error</th><th className="p-2" /></tr></thead>
-            <tbody>
-              {deadLetters.map((d) => (
-                <tr key={d.id} className="border-b last:border-0 align-top">
-                  <td className="p-2">{d.failedAt.toISOString().replace('T', ' ').slice(0, 19)}</td>
-                  <td className="p-2 font-mono text-xs">{d.queue}/{d.name}#{d.jobId}</td>
-                  <td className="p-2">{d.attempts}</td>
-                  <td className="p-2 text-red-700">{d.error}</td>
-                  <td className="p-2"><DeadLetterActions id={d.id} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <p className="text-sm">
+          <span data-testid="open-dead-letters">{openDeadLetters}</span> unresolved.{' '}
+          <Link href="/admin/dead-letters" className="underline">Review, replay or discard them</Link>.
+        </p>
       </section>
     </div>
   );

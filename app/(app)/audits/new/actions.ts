@@ -7,7 +7,8 @@ import { requireUser } from '@/lib/auth/require-user';
 import { toErrorResponse } from '@/lib/errors';
 import { failedSubmission, type FormState } from '@/components/form-state';
 
-const FIELDS = ['url', 'maxPages', 'maxDepth', 'renderMode', 'ignoreRobots', 'include', 'exclude'] as const;
+// Given back after a failed submission. The login fields (headers, cookies, password) never are.
+const FIELDS = ['url', 'maxPages', 'maxDepth', 'renderMode', 'ignoreRobots', 'include', 'exclude', 'scope', 'userAgentPreset', 'customUserAgent', 'maxRequestsPerSecond'] as const;
 
 // The form's own labels in front of a field's message; the URL's messages name the URL already.
 const LABELS: Record<string, string> = {
@@ -17,7 +18,27 @@ const LABELS: Record<string, string> = {
   include: 'Only URLs matching',
   exclude: 'Skip URLs matching',
   pageTimeoutMs: 'Page timeout',
+  scope: 'Scope',
+  customUserAgent: 'Custom user agent',
+  maxRequestsPerSecond: 'Maximum requests per second',
+  secrets: 'Login',
 };
+
+/** "Name: value" per line; a line without a colon is kept whole so the schema names it. */
+const headerLines = (v: FormDataEntryValue | null) =>
+  lines(v).map((line) => {
+    const colon = line.indexOf(':');
+    return colon > 0 ? { name: line.slice(0, colon).trim(), value: line.slice(colon + 1).trim() } : { name: line, value: '' };
+  });
+
+function secretsOf(form: FormData) {
+  const username = String(form.get('authUser') ?? '').trim();
+  return {
+    headers: headerLines(form.get('headers')),
+    cookies: String(form.get('cookies') ?? ''),
+    ...(username ? { basicAuth: { username, password: String(form.get('authPassword') ?? '') } } : {}),
+  };
+}
 
 const lines = (v: FormDataEntryValue | null) => String(v ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
 
@@ -33,6 +54,11 @@ export async function startAuditAction(prev: FormState, form: FormData): Promise
       respectRobots: form.get('ignoreRobots') !== 'on',
       include: lines(form.get('include')),
       exclude: lines(form.get('exclude')),
+      scope: form.get('scope') || undefined,
+      userAgentPreset: form.get('userAgentPreset') || undefined,
+      customUserAgent: form.get('customUserAgent') || undefined,
+      maxRequestsPerSecond: form.get('maxRequestsPerSecond') || undefined,
+      secrets: secretsOf(form),
     });
     if (!parsed.success) {
       const message = parsed.error.issues.map((i) => {
