@@ -4,8 +4,8 @@ import { readBulkOptions } from '@/lib/audits/audit-input';
 import { countOf } from '@/lib/checks/labels';
 import { isTerminal } from '@/lib/progress/events';
 import type { AuditRecord } from './audit-access';
-import { CancelButton } from './cancel-button';
-import { RerunButton } from './rerun-button';
+import { ActionButton } from './action-button';
+import { cancelAuditAction, rerunAuditAction } from './actions';
 
 const KIND_LABELS: Record<AuditRecord['kind'], string> = {
   SINGLE: 'Page analysis',
@@ -38,8 +38,8 @@ export function AuditHeader({ audit, schemeUsed }: { audit: AuditRecord; schemeU
           </p>
         )}
       </div>
-      {!terminal && <CancelButton id={audit.id} />}
-      {terminal && audit.kind === 'PROFESSIONAL' && <RerunButton id={audit.id} />}
+      {!terminal && <ActionButton run={cancelAuditAction.bind(null, audit.id)} label="Cancel audit" pendingLabel="Cancelling…" />}
+      {terminal && audit.kind === 'PROFESSIONAL' && <ActionButton run={rerunAuditAction.bind(null, audit.id)} label="Run again with these settings" pendingLabel="Starting…" />}
       {terminal && audit.kind !== 'SINGLE' && (
         <a href={`/api/audits/${audit.id}`} className="text-sm text-brand-600 underline focus-visible:outline-2 focus-visible:outline-brand-500">JSON</a>
       )}

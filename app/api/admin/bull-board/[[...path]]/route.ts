@@ -1,4 +1,4 @@
-import { getCurrentUser } from '@/lib/auth/require-user';
+import { requireAdmin } from '@/lib/auth/require-user';
 import { AppError, toErrorResponse } from '@/lib/errors';
 import { guardUnsafeRequest } from '@/lib/http/json-route';
 import { getBullBoardApp } from './bull-board-app';
@@ -15,16 +15,17 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * own JSON routes.
  */
 async function handle(request: Request): Promise<Response> {
-  const user = await getCurrentUser();
-  if (!user) {
+  try {
+    await requireAdmin();
+  } catch (err) {
+    const code = err instanceof AppError ? err.code : null;
     const wantsPage = request.method === 'GET' && (request.headers.get('accept') ?? '').includes('text/html');
-    if (wantsPage) {
+    if (code === 'UNAUTHORIZED' && wantsPage) {
       const next = encodeURIComponent(new URL(request.url).pathname);
       return new Response(null, { status: 307, headers: { Location: `/sign-in?next=${next}`, 'Cache-Control': 'private, no-store' } });
     }
-    return errorResponse(new AppError('UNAUTHORIZED', 'Please sign in.'));
+    return errorResponse(code === 'FORBIDDEN' ? new AppError('NOT_FOUND', 'Not found.') : err);
   }
-  if (user.role !== 'ADMIN') return errorResponse(new AppError('NOT_FOUND', 'Not found.'));
   try {
     if (!SAFE_METHODS.has(request.method)) guardUnsafeRequest(request, 'json');
     const app = await getBullBoardApp().catch(() => {

@@ -1,9 +1,10 @@
 'use client';
 
 import { useState, useTransition } from 'react';
-import { rerunAuditAction } from './actions';
+import type { FormState } from '@/components/form-state';
 
-export function RerunButton({ id }: { id: string }) {
+/** A button that runs a server action (bound to its audit) and shows the action's error beside it. */
+export function ActionButton({ run, label, pendingLabel }: { run: () => Promise<FormState>; label: string; pendingLabel: string }) {
   const [pending, start] = useTransition();
   const [error, setError] = useState<string>();
   return (
@@ -11,10 +12,10 @@ export function RerunButton({ id }: { id: string }) {
       <button
         type="button"
         disabled={pending}
-        onClick={() => start(async () => setError((await rerunAuditAction(id)).error))}
+        onClick={() => start(async () => setError((await run()).error))}
         className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-500 disabled:opacity-60"
       >
-        {pending ? 'Starting…' : 'Run again with these settings'}
+        {pending ? pendingLabel : label}
       </button>
       {error && <span role="alert" className="text-sm text-red-700">{error}</span>}
     </span>
