@@ -13,7 +13,8 @@ import { FILE_EXTENSION, type ReportFormatName, type ReportKindName } from '@/li
 
 /** Relative REPORTS_DIR is taken from the project root, which is where app, worker and CLI start. */
 export function reportsDir(): string {
-  return path.resolve(process.cwd(), env.REPORTS_DIR);
+  // Runtime data, not source: the ignore comment keeps Next's file tracer from bundling the project.
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.REPORTS_DIR);
 }
 
 export async function ensureReportsDir(): Promise<string> {
@@ -28,7 +29,7 @@ export const TEMP_SUFFIX = '.part';
 /** The absolute path of a stored file name; refuses anything that is not a plain name. */
 export function reportFilePath(fileName: string): string {
   if (fileName !== path.basename(fileName) || fileName.startsWith('.')) throw new Error(`Invalid report file name: ${fileName}`);
-  return path.join(reportsDir(), fileName);
+  return path.join(/*turbopackIgnore: true*/ reportsDir(), fileName);
 }
 
 /** The report id a file in REPORTS_DIR belongs to (finished or temporary), or null for strangers. */

@@ -32,10 +32,10 @@ type StaticOptions = { root?: string; rewriteRequestPath?: (p: string) => string
  * own built UI files, and only those: the resolved path must stay inside its static folder.
  */
 function serveUiStatic(options: StaticOptions): MiddlewareHandler {
-  const root = path.resolve(process.cwd(), options.root ?? '.');
+  const root = path.resolve(/*turbopackIgnore: true*/ process.cwd(), options.root ?? '.');
   return async (c, next) => {
     const requested = decodeURIComponent(options.rewriteRequestPath?.(c.req.path) ?? c.req.path);
-    const file = path.resolve(root, `.${path.posix.normalize(`/${requested}`)}`);
+    const file = path.resolve(/*turbopackIgnore: true*/ root, `.${path.posix.normalize(`/${requested}`)}`);
     if (!file.startsWith(`${root}${path.sep}`)) return next();
     try {
       const body = await readFile(file);
