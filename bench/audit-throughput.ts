@@ -5,7 +5,7 @@
 // audits a 300-page warm-up site. Run: npm run bench:audit [-- pages]
 // BENCH_WORKER_PROF=<dir> writes the worker's CPU profile there.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 
 const pages = Number(process.argv[2] ?? 2000);
@@ -70,10 +70,30 @@ async function audit(url: string, maxPages: number) {
   }
 }
 
+// CPU time per process group during the measured audit (Linux /proc), to show where a page's cost goes.
+function cpuTicksByGroup(): Map<string, number> {
+  const groups = new Map<string, number>();
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ticks = Number(fields[11]) + Number(fields[12]);
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const group = Number(pid) === worker.pid ? 'worker' : Number(pid) === process.pid ? 'bench (site + polling)' : /^postgres/.test(comm) ? 'postgres' : /^redis/.test(comm) ? 'redis' : null;
+      if (group) groups.set(group, (groups.get(group) ?? 0) + ticks);
+    } catch {
+      /* process gone */
+    }
+  }
+  return groups;
+}
+
 const warmSite = await startFixtureSite({ pages: 300 });
 await audit(`${warmSite.url}/gen/1`, 300);
 await warmSite.close();
+const cpuBefore = cpuTicksByGroup();
 const measured = await audit(`${site.url}/gen/1`, pages);
+const cpuAfter = cpuTicksByGroup();
 clearInterval(sampler);
 const crawled = await db.page.count({ where: { auditId: measured.id } });
 const findings = await db.finding.count({ where: { auditId: measured.id } });
@@ -83,6 +103,9 @@ console.log(`bare fetch + parse loop : ${bareRate.toFixed(1)} pages/s (median of
 console.log(`full audit pipeline     : ${rate.toFixed(1)} pages/s (${measured.seconds.toFixed(1)} s, ${crawled} pages, ${findings} findings, status ${measured.status})`);
 console.log(`ratio pipeline / bare   : ${(rate / bareRate).toFixed(2)} (target ≥ 0.33)`);
 console.log(`worker peak RSS         : ${(peakKb / 1024).toFixed(0)} MB`);
+// Clock ticks are 1/100 s on Linux; backends that exited during the run are not counted.
+const cpuMsPerPage = [...cpuAfter].map(([group, ticks]) => `${group} ${(((ticks - (cpuBefore.get(group) ?? 0)) * 10) / crawled).toFixed(2)}`);
+console.log(`CPU ms per page         : ${cpuMsPerPage.join(', ')}`);
 worker.kill('SIGTERM');
 await site.close();
 await closeQueues();

@@ -169,16 +169,16 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
   // Checks run in the analysis thread with the extraction; the crawler only hands facts on.
   const findingsOf = new WeakMap<PageFacts, Finding[]>();
   // Pages are saved in small batches; their progress events follow once they are in PostgreSQL.
-  const writer = createPageResultWriter(auditId, async (saved) => {
-    for (const { page, findings } of saved) {
+  const writer = createPageResultWriter(auditId, (saved) =>
+    reporter.pages(saved, ({ page, findings }) => {
       reporter.addFindings(findings);
       const failed = page.error && !page.error.startsWith(BLOCKED_BY_ROBOTS_PREFIX);
-      await reporter.page(
-        { url: page.url, status: page.status, depth: page.depth ?? null, findings: findings.length, error: page.error ?? null },
-        { crawled: reporter.state.crawled + 1, failed: reporter.state.failed + (failed ? 1 : 0), currentUrl: page.url },
-      );
-    }
-  });
+      return {
+        page: { url: page.url, status: page.status, depth: page.depth ?? null, findings: findings.length, error: page.error ?? null },
+        patch: { crawled: reporter.state.crawled + 1, failed: reporter.state.failed + (failed ? 1 : 0), currentUrl: page.url },
+      };
+    }),
+  );
   try {
     const outcome = await crawlSite(
       {

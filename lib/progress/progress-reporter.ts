@@ -28,10 +28,15 @@ export function createProgressReporter(redis: Redis | null, initial: ReporterIni
     ...initial,
   };
   let lastDbWrite = 0;
+  // Publishing never holds up the crawl: commands on one connection run in order anyway, and
+  // `status` (the last event) waits for everything before it.
+  let published: Promise<void> = Promise.resolve();
 
-  async function publish(event: ProgressEvent) {
-    if (!redis) return;
-    await publishProgress(redis, state.auditId, event).catch((err) => logger.warn({ err: err.message, auditId: state.auditId }, 'progress not published'));
+  function publish(events: ProgressEvent[]): Promise<void> {
+    if (!redis) return published;
+    const sent = publishProgress(redis, state.auditId, events).catch((err: Error) => logger.warn({ err: err.message, auditId: state.auditId }, 'progress not published'));
+    published = Promise.all([published, sent]).then(() => {});
+    return published;
   }
 
   async function persist(force = false) {
@@ -40,6 +45,7 @@ export function createProgressReporter(redis: Redis | null, initial: ReporterIni
     await saveProgress(state.auditId, state);
   }
 
+  type PageEvent = Extract<ProgressEvent, { type: 'page' }>;
   return {
     state,
     addFindings(findings: Finding[]) {
@@ -48,17 +54,27 @@ export function createProgressReporter(redis: Redis | null, initial: ReporterIni
     async progress(patch: Partial<ProgressSnapshot>) {
       Object.assign(state, patch);
       await persist();
-      await publish({ type: 'snapshot', state: { ...state } });
+      void publish([{ type: 'snapshot', state: { ...state } }]);
     },
-    async page(page: Extract<ProgressEvent, { type: 'page' }>['page'], patch: Partial<ProgressSnapshot> = {}) {
+    /** Pages saved together, announced together; `describe` moves the counters page by page. */
+    async pages<T>(items: readonly T[], describe: (item: T) => { page: PageEvent['page']; patch: Partial<ProgressSnapshot> }) {
+      const events = items.map((item): PageEvent => {
+        const { page, patch } = describe(item);
+        Object.assign(state, patch);
+        return { type: 'page', state: { ...state }, page };
+      });
+      await persist();
+      void publish(events);
+    },
+    async page(page: PageEvent['page'], patch: Partial<ProgressSnapshot> = {}) {
       Object.assign(state, patch);
       await persist();
-      await publish({ type: 'page', state: { ...state }, page });
+      void publish([{ type: 'page', state: { ...state }, page }]);
     },
     async status(patch: Partial<ProgressSnapshot>) {
       Object.assign(state, patch);
       await persist(true);
-      await publish({ type: 'status', state: { ...state } });
+      await publish([{ type: 'status', state: { ...state } }]);
     },
   };
 }
