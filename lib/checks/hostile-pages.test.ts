@@ -1,6 +1,8 @@
 // Every page a crawler reads was written by a stranger. These pages are shaped to make regexes
 // backtrack and walks go quadratic: each check (and the extraction before it) must stay linear.
 // The bound is loose (a linear pass over these sizes takes a few ms); a quadratic one takes seconds.
+// A slow pass is timed twice more and the best run counts: a GC pause or a busy machine slows one
+// run, a quadratic walk slows all three.
 import { describe, expect, it } from 'vitest';
 import { analyzeKeyword } from '@/lib/analysis/keyword';
 import { extractPageFacts } from '@/lib/analysis/extract-page-facts';
@@ -15,6 +17,16 @@ const RUN_UNITS = ['a', 'A1', '_', 'a_', '.', 'a.', '1,', '-', 'a-', '/', 'a/', 
 
 function run(unit: string, bytes = N): string {
   return unit.repeat(Math.ceil(bytes / unit.length));
+}
+
+function bestMs(fn: () => unknown): number {
+  let best = Infinity;
+  for (let i = 0; i < 3 && best > MAX_MS; i++) {
+    const started = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
 }
 
 const doc = (head: string, body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
@@ -40,21 +52,17 @@ const PAGES: Record<string, string> = {
 describe('hostile pages', () => {
   for (const [name, html] of Object.entries(PAGES)) {
     it(`${name}: extraction and every check stay linear`, () => {
-      let started = performance.now();
+      const started = performance.now();
       const facts = extractPageFacts({ fetch: buildFetchResult(html) });
       const extractMs = performance.now() - started;
       // The HTML parser itself is super-linear in nesting depth (the per-page time budget covers
       // that); this bound catches our own walks going quadratic, which take far longer.
       const slow: string[] = extractMs > MAX_MS * 10 ? [`extraction took ${Math.round(extractMs)} ms`] : [];
       for (const check of pageChecks) {
-        started = performance.now();
-        check.run(facts);
-        const ms = performance.now() - started;
+        const ms = bestMs(() => check.run(facts));
         if (ms > MAX_MS) slow.push(`${check.id} took ${Math.round(ms)} ms`);
       }
-      started = performance.now();
-      analyzeKeyword(facts, 'a a');
-      const keywordMs = performance.now() - started;
+      const keywordMs = bestMs(() => analyzeKeyword(facts, 'a a'));
       if (keywordMs > MAX_MS) slow.push(`keyword analysis took ${Math.round(keywordMs)} ms`);
       expect(slow).toEqual([]);
     });
