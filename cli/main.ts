@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { breachesThreshold, formatFindings, formatScores } from '@/cli/format';
 import { commandReport, REPORT_USAGE } from '@/cli/report-command';
+import { COMPARE_USAGE, commandCompare } from '@/cli/compare-command';
+import { commandDiff, DIFF_USAGE, formatDiff } from '@/cli/diff-command';
 import type { Severity } from '@/lib/checks/types';
 import { SEVERITIES } from '@/lib/checks/types';
 
@@ -10,10 +12,15 @@ import { SEVERITIES } from '@/lib/checks/types';
 const USAGE = `Usage:
   rival-outranker analyze <url> [--keyword k] [--render auto|always|never] [--json] [--fail-on severity] [--save]
   rival-outranker audit <url> [--max-pages N] [--max-depth D] [--render auto|always|never] [--json] [--fail-on severity] [--in-process]
+      [--baseline <auditId> [--fail-on-regression]]
+  ${COMPARE_USAGE}
+  ${DIFF_USAGE}
   rival-outranker checks [--json]
   ${REPORT_USAGE}
 
-Severities: ${SEVERITIES.join(', ')}. --fail-on exits with code 1 when any finding is at or above it.`;
+Severities: ${SEVERITIES.join(', ')}. --fail-on exits with code 1 when any finding is at or above it.
+--baseline prints what changed since that audit of the same site; with --fail-on-regression the exit
+code is 1 only when a NEW finding is at or above --fail-on (default high).`;
 
 class UsageError extends Error {}
 
@@ -76,7 +83,10 @@ async function commandAnalyze(url: string, opts: { keyword?: string; render: 'au
   }
 }
 
-async function commandAudit(url: string, opts: { maxPages?: string; maxDepth?: string; render: 'auto' | 'always' | 'never'; json: boolean; failOn?: Severity; inProcess: boolean }) {
+async function commandAudit(
+  url: string,
+  opts: { maxPages?: string; maxDepth?: string; render: 'auto' | 'always' | 'never'; json: boolean; failOn?: Severity; inProcess: boolean; baseline?: string; failOnRegression: boolean },
+) {
   const { startAuditInput } = await import('@/lib/audits/audit-input');
   const input = startAuditInput.safeParse({ url, maxPages: opts.maxPages, maxDepth: opts.maxDepth, renderMode: opts.render });
   if (!input.success) throw new UsageError(input.error.issues.map((i) => i.message).join(' '));
@@ -86,6 +96,8 @@ async function commandAudit(url: string, opts: { maxPages?: string; maxDepth?: s
   const { closeQueues } = await import('@/lib/queue/queues');
   const { closeRenderPool } = await import('@/lib/fetch/shared-render-pool');
   const { isTerminal } = await import('@/lib/progress/events');
+  // A wrong baseline is found before the crawl, not after it.
+  if (opts.baseline && !(await db.audit.findUnique({ where: { id: opts.baseline }, select: { id: true } }))) throw new UsageError(`--baseline: no audit ${opts.baseline}.`);
 
   let auditId: string;
   let running: Promise<void> | undefined;
@@ -130,18 +142,25 @@ async function commandAudit(url: string, opts: { maxPages?: string; maxDepth?: s
   if (runError) stderr(`audit failed: ${runError instanceof Error ? runError.message : String(runError)}`);
 
   const result = await getAuditResult(auditId);
-  const output = { auditId, status: result.status, score: result.score, categoryScores: result.categoryScores, pages: result.pages, siteFindings: result.siteFindings };
+  const { loadDiff } = await import('@/cli/diff-command');
+  const diff = opts.baseline && result.status !== 'FAILED' ? await loadDiff(opts.baseline, auditId) : null;
+  const output = { auditId, status: result.status, score: result.score, categoryScores: result.categoryScores, pages: result.pages, siteFindings: result.siteFindings, ...(diff ? { diff } : {}) };
   if (opts.json) console.log(JSON.stringify(output, null, 2));
   else {
     console.log(`${result.url}: ${result.status}${result.error ? ` — ${result.error}` : ''}`);
     console.log(formatScores(result.score, result.categoryScores));
     console.log(formatFindings([...result.siteFindings, ...result.pages.flatMap((p) => p.findings)], process.stdout.isTTY));
+    if (diff) console.log(`\n${formatDiff(diff)}`);
   }
   await closeRenderPool();
   await closeQueues();
   await db.$disconnect();
   const all = [...result.siteFindings, ...result.pages.flatMap((p) => p.findings)];
   if (result.status === 'FAILED') return 2;
+  if (opts.failOnRegression && diff) {
+    const { hasRegression } = await import('@/lib/audits/audit-diff');
+    return hasRegression(diff, opts.failOn ?? 'high') ? 1 : 0;
+  }
   return breachesThreshold(all, opts.failOn) ? 1 : 0;
 }
 
@@ -158,6 +177,8 @@ async function countLiveWorkers(): Promise<number> {
 async function main(argv: string[]): Promise<number> {
   // `report` parses its own options (--format, --kind, --out).
   if (argv[0] === 'report') return commandReport(argv.slice(1));
+  if (argv[0] === 'diff') return commandDiff(argv.slice(1));
+  if (argv[0] === 'compare') return commandCompare(argv.slice(1), countLiveWorkers);
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -170,6 +191,8 @@ async function main(argv: string[]): Promise<number> {
       'max-pages': { type: 'string' },
       'max-depth': { type: 'string' },
       'in-process': { type: 'boolean', default: false },
+      baseline: { type: 'string' },
+      'fail-on-regression': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -189,7 +212,17 @@ async function main(argv: string[]): Promise<number> {
       return commandAnalyze(target, { keyword: values.keyword, render, json: values.json, failOn, save: values.save });
     case 'audit':
       if (!target) throw new UsageError('audit needs a URL.');
-      return commandAudit(target, { maxPages: values['max-pages'], maxDepth: values['max-depth'], render, json: values.json, failOn, inProcess: values['in-process'] });
+      if (values['fail-on-regression'] && !values.baseline) throw new UsageError('--fail-on-regression needs --baseline <auditId>.');
+      return commandAudit(target, {
+        maxPages: values['max-pages'],
+        maxDepth: values['max-depth'],
+        render,
+        json: values.json,
+        failOn,
+        inProcess: values['in-process'],
+        baseline: values.baseline,
+        failOnRegression: values['fail-on-regression'],
+      });
     default:
       throw new UsageError(`Unknown command "${command}".`);
   }

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { Logo } from '@/components/logo';
 import { NavLinks, type NavLink } from '@/components/nav-links';
+import { NotificationBell } from '@/components/notification-bell';
 import { signOut } from '@/lib/auth/auth';
 import type { CurrentUser } from '@/lib/auth/require-user';
 
@@ -33,6 +34,7 @@ export function AppHeader({ user }: { user: CurrentUser }) {
           <span className="hidden min-w-0 max-w-xs truncate text-slate-500 sm:inline" data-testid="current-user" title={user.email}>
             {user.email} · {user.role.toLowerCase()}
           </span>
+          <NotificationBell />
           <form action={async () => { 'use server'; await signOut({ redirectTo: '/sign-in' }); }}>
             <button type="submit" className="shrink-0 whitespace-nowrap rounded-md border border-slate-300 px-2 py-1 text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-500">
               Sign out

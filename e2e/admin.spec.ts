@@ -56,7 +56,7 @@ test('signed-out visitors and non-admins are refused on every admin page, API ro
 test('an admin sees the queues page with every queue and opens Bull Board', async ({ page }) => {
   await signIn(page, ADMIN, '/admin/queues');
   await expect(page.getByRole('heading', { name: 'Queues', level: 1 })).toBeVisible();
-  for (const q of ['analysis', 'maintenance', 'reports']) await expect(page.getByTestId(`queue-${q}`)).toBeVisible();
+  for (const q of ['crawl', 'analysis', 'reports', 'maintenance']) await expect(page.getByTestId(`queue-${q}`)).toBeVisible();
   // The e2e worker runs (global-setup), so its heartbeat is there.
   await expect(page.getByTestId('workers-online')).not.toHaveText('0');
   await page.getByTestId('bull-board-link').click();

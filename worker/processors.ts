@@ -4,6 +4,8 @@ import { logger } from '@/lib/logger';
 import { failAuditForGood, failReportForGood } from '@/lib/maintenance/stuck-work';
 import type { JobName, ParsedJobPayload } from '@/lib/queue/jobs';
 import type { Processor } from '@/worker/processor';
+import { comparisonFinalize } from '@/worker/processors/comparison-finalize';
+import { failComparisonForGood } from '@/lib/comparisons/comparisons';
 import { auditCrawl } from '@/worker/processors/audit-crawl';
 import { bulkAnalyzeUrl } from '@/worker/processors/bulk-analyze-url';
 import { bulkFinalize } from '@/worker/processors/bulk-finalize';
@@ -11,6 +13,10 @@ import { maintenanceCleanup } from '@/worker/processors/maintenance-cleanup';
 import { reportGenerate } from '@/worker/processors/report-generate';
 import { sweepDeadLettersProcessor } from '@/worker/processors/sweep-dead-letters';
 import { sweepStuckWorkProcessor } from '@/worker/processors/sweep-stuck-work';
+import { dailyAggregatesProcessor } from '@/worker/processors/daily-aggregates';
+import { queueHealthProcessor } from '@/worker/processors/queue-health';
+import { scheduleRun } from '@/worker/processors/schedule-run';
+import { webhookDeliver, webhookDeliverFailedForGood } from '@/worker/processors/webhook-deliver';
 
 /** A background task an administrator switched off completes at once without doing anything. */
 function unlessSwitchedOff<N extends JobName>(flag: FlagKey, processor: Processor<N>): Processor<N> {
@@ -32,6 +38,11 @@ export const processors = {
   'maintenance.cleanup': unlessSwitchedOff('task.cleanup', maintenanceCleanup),
   'maintenance.sweep-dead-letters': unlessSwitchedOff('task.sweep-dead-letters', sweepDeadLettersProcessor),
   'maintenance.sweep-stuck-work': unlessSwitchedOff('task.sweep-stuck-work', sweepStuckWorkProcessor),
+  'maintenance.daily-aggregates': unlessSwitchedOff('task.daily-aggregates', dailyAggregatesProcessor),
+  'maintenance.queue-health': unlessSwitchedOff('task.queue-health', queueHealthProcessor),
+  'schedule.run': scheduleRun,
+  'webhook.deliver': webhookDeliver,
+  'comparison.finalize': comparisonFinalize,
 } satisfies { [N in JobName]: Processor<N> };
 
 /** Called once when a job has failed for good (its last attempt, or unrecoverable). */
@@ -51,4 +62,11 @@ export const finalFailureHooks = {
   'maintenance.cleanup': null,
   'maintenance.sweep-dead-letters': null,
   'maintenance.sweep-stuck-work': null,
+  'maintenance.daily-aggregates': null,
+  'maintenance.queue-health': null,
+  // A schedule's next firing is its retry; nothing stays open.
+  'schedule.run': null,
+  'webhook.deliver': ({ deliveryId }, err) => webhookDeliverFailedForGood(deliveryId, err),
+  // A comparison never stays RUNNING: its parent job failing for good fails it.
+  'comparison.finalize': ({ comparisonId }, err) => failComparisonForGood(comparisonId, err),
 } satisfies { [N in JobName]: FinalFailureHook<N> | null };

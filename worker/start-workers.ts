@@ -2,9 +2,12 @@ import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { ZodError } from 'zod';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
-import { createRedis } from '@/lib/queue/connection';
+import { runWithLogContext } from '@/lib/log-context';
+import { createRedis, queuePrefix } from '@/lib/queue/connection';
+import { readJobMeta } from '@/lib/queue/correlation';
 import { isExhausted, recordDeadLetter } from '@/lib/queue/dead-letters';
 import { isJobName, jobs, parseJobPayload, QUEUE_NAMES, type JobName, type QueueName } from '@/lib/queue/jobs';
+import { poolConcurrency } from '@/lib/queue/pools';
 import { getQueue } from '@/lib/queue/queues';
 import { finalFailureHooks, processors, type FinalFailureHook } from '@/worker/processors';
 import type { Processor } from '@/worker/processor';
@@ -20,7 +23,9 @@ export const STALLED_INTERVAL_MS = 5_000;
 type ProcessorMap = { [N in JobName]: Processor<N> };
 
 export type StartOptions = {
+  /** The pools (= queues) this process serves; every one by default. */
   queues?: readonly QueueName[];
+  /** Overrides every pool's concurrency except maintenance's (tests); else lib/queue/pools.ts. */
   concurrency?: number;
   /** Tests swap in processors that fail or record; production always uses the registry's map. */
   processors?: ProcessorMap;
@@ -38,7 +43,12 @@ async function runJob(job: Job, signal: AbortSignal, map: ProcessorMap) {
     throw err;
   }
   const processor = map[name] as Processor<JobName>;
-  return processor(payload, { job, signal, queue: getQueue });
+  return processor(payload, { job, signal, queue: getQueue, log: logger.child({}) });
+}
+
+/** Every line logged while the job runs (ours, lib/'s, the processor's) carries its correlation id. */
+function jobLogContext(job: Job) {
+  return { correlationId: readJobMeta(job.data).correlationId, jobId: job.id, job: job.name };
 }
 
 /**
@@ -54,7 +64,7 @@ export async function runFinalFailureHook(job: Job, err: Error): Promise<void> {
   await hook(parsed.data as never, err);
 }
 
-export function startWorkers({ queues = QUEUE_NAMES, concurrency = env.WORKER_CONCURRENCY, processors: map = processors }: StartOptions = {}) {
+export function startWorkers({ queues = QUEUE_NAMES, concurrency, processors: map = processors }: StartOptions = {}) {
   const controllers = new Set<AbortController>();
   const workers = queues.map((queueName) => {
     const worker = new Worker(
@@ -63,15 +73,15 @@ export function startWorkers({ queues = QUEUE_NAMES, concurrency = env.WORKER_CO
         const controller = new AbortController();
         controllers.add(controller);
         try {
-          return await runJob(job, controller.signal, map);
+          return await runWithLogContext(jobLogContext(job), () => runJob(job, controller.signal, map));
         } finally {
           controllers.delete(controller);
         }
       },
       {
         connection: createRedis('worker'),
-        prefix: env.QUEUE_PREFIX,
-        concurrency: queueName === 'maintenance' ? 1 : queueName === 'reports' ? env.REPORT_CONCURRENCY : concurrency,
+        prefix: queuePrefix(),
+        concurrency: queueName === 'maintenance' ? 1 : (concurrency ?? poolConcurrency(queueName)),
         lockDuration: LOCK_MS,
         stalledInterval: STALLED_INTERVAL_MS,
         maxStalledCount: 2,
@@ -80,13 +90,13 @@ export function startWorkers({ queues = QUEUE_NAMES, concurrency = env.WORKER_CO
     worker.on('failed', (job, err) => {
       if (!job) return;
       const exhausted = isExhausted(job, err);
-      logger.warn({ queue: queueName, jobId: job.id, name: job.name, attempt: job.attemptsMade, exhausted, err: err.message }, 'job failed');
+      logger.warn({ ...jobLogContext(job), queue: queueName, attempt: job.attemptsMade, exhausted, err: err.message }, 'job failed');
       if (exhausted) {
         recordDeadLetter(queueName, job, err).catch((e) => logger.error({ err: e, jobId: job.id }, 'dead letter not recorded; the sweep will retry'));
         runFinalFailureHook(job, err).catch((e) => logger.error({ err: e, jobId: job.id }, 'final-failure hook failed; the stuck-work sweep will close the record'));
       }
     });
-    worker.on('completed', (job) => logger.info({ queue: queueName, jobId: job.id, name: job.name }, 'job completed'));
+    worker.on('completed', (job) => logger.info({ ...jobLogContext(job), queue: queueName }, 'job completed'));
     worker.on('error', (err) => logger.error({ queue: queueName, err: err.message }, 'worker error'));
     // A job whose lock expired (its worker died or its event loop was stuck) runs again.
     worker.on('stalled', (jobId) => logger.warn({ queue: queueName, jobId }, 'job stalled: its lock expired, it will run again'));

@@ -22,6 +22,7 @@ import { createLinkCollector } from '@/lib/analysis/extract-links';
 import { createPageContext } from '@/lib/analysis/extract-page-context';
 import { createResourceCollector } from '@/lib/analysis/extract-resources';
 import { findSecrets } from '@/lib/analysis/extract-secrets';
+import { createSiteSignalCollector, deriveSiteSignals } from '@/lib/analysis/extract-site-signals';
 import { createStructuredDataCollector } from '@/lib/analysis/extract-structured-data';
 import { createStyleCollector } from '@/lib/analysis/extract-styles';
 import { createTextCollector } from '@/lib/analysis/extract-text';
@@ -66,9 +67,10 @@ export function extractDocument(html: string, pageUrl: string, header: HeaderFac
   const forms = createFormCollector(page);
   const ids = createIdCollector();
   const authorship = createAuthorshipCollector();
+  const signals = createSiteSignalCollector(page);
 
   const walk = walkDocument(rootOf($), [
-    headMeta, headLinks, headings, text, links, images, resources, styles, structuredData, forms, ids, authorship,
+    headMeta, headLinks, headings, text, links, images, resources, styles, structuredData, forms, ids, authorship, signals,
   ]);
 
   const head = headMeta.finish();
@@ -93,5 +95,8 @@ export function extractDocument(html: string, pageUrl: string, header: HeaderFac
     ignoredHeadElements,
     secrets: findSecrets(html),
   };
+  const signalParts = signals.finish();
+  facts.iframeSrcs = signalParts.iframeSrcs;
+  facts.siteSignals = deriveSiteSignals(facts, signalParts);
   return { facts, textBytes, hasAppRoot };
 }

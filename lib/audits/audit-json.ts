@@ -70,6 +70,20 @@ const graphPageSchema = z.object({
       }),
       hreflang: z.array(z.object({ lang: z.string(), url: z.string().nullable(), href: z.string(), source: z.enum(['html', 'header']) })),
       links: z.array(linkSchema),
+      siteSignals: z
+        .object({
+          schemaTypes: z.array(z.string()),
+          phones: z.array(z.string()),
+          postalCodes: z.array(z.string()),
+          napInFooter: z.boolean(),
+          reviews: z.boolean(),
+          trust: z.array(z.string()),
+          map: z.boolean(),
+          contactForms: z.number(),
+          icon: z.boolean(),
+          markdownAlternate: z.string().nullable(),
+        })
+        .optional(),
     })
     .optional(),
 }) satisfies z.ZodType<GraphPageInput>;

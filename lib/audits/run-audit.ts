@@ -28,6 +28,7 @@ import { isInScope, normalizeUrl } from '@/lib/crawler/normalize-url';
 import { userAgentFor } from '@/lib/crawler/user-agents';
 import type { RenderOptions } from '@/lib/fetch/render-pool';
 import type { RenderResult } from '@/lib/fetch/types';
+import { notifyAuditFinished } from '@/lib/notifications/notify-audit-finished';
 
 const CANCEL_POLL_MS = 1_000;
 
@@ -304,6 +305,7 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
       findings: await countFindingsBySeverity(auditId),
     });
     logger.info({ auditId, status, pages: pages.length, failedPages, score, stopReason: outcome.stopReason }, 'audit finished');
+    await notifyAuditFinished(auditId); // never throws: a failed notification never fails the audit
   } finally {
     clearInterval(poll);
     // Whatever was fetched before a failure or shutdown is kept; resume starts after it.

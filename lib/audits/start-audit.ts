@@ -16,6 +16,7 @@ import { enqueue, enqueueFlow, producerBreaker } from '@/lib/queue/enqueue';
 import { priorityFor, type Tier } from '@/lib/queue/jobs';
 import { getProducerRedis } from '@/lib/queue/queues';
 import { limitRate } from '@/lib/users/rate-limit';
+import { attachAuditToSite } from '@/lib/sites/sites';
 
 export function tierOf(user: Pick<CurrentUser, 'role'> | null): Tier {
   return user && (user.role === 'PREMIUM' || user.role === 'ADMIN') ? 'premium' : 'free';
@@ -61,6 +62,7 @@ export async function startProfessionalAudit(
   const { url, secrets, ...options } = input;
   const sealed = secrets && hasSecrets(secrets) ? encryptSecrets(secrets) : null;
   const audit = await createAudit({ kind: 'PROFESSIONAL', url, options, secrets: sealed, userId: user?.id, priority, limit: options.maxPages });
+  await attachAuditToSite(audit.id, user?.id, url);
   const mode: RunMode = await dispatch({
     mode: await modeOf('professional-audit', user?.id),
     enqueue: () => enqueue('audit.crawl', { auditId: audit.id }, { priority, jobId: `audit-${audit.id}` }),

@@ -1,15 +1,17 @@
 // Turns crawl results into the SiteGraph that site-scope checks read. Pure: the caller may pass
 // results straight from onPage or reloaded from the database after a resumed crawl.
 import type { PageFacts } from '@/lib/crawler/page-facts';
-import type { SiteGraph, SiteLink, SitePage } from '@/lib/checks/types';
+import type { SiteGraph, SiteLink, SitemapFile, SitePage } from '@/lib/checks/types';
+import type { SiteFiles } from '@/lib/crawler/crawl-site-files';
 import type { CrawlPageResult } from '@/lib/crawler/crawl-types';
+import type { SitemapLoadResult } from '@/lib/crawler/sitemaps';
 import { isSameSite, normalizeUrl } from '@/lib/crawler/normalize-url';
 import { describeFetchFailure } from '@/lib/fetch/fetch-error';
 
 /** The facts the graph needs; a caller that persists slimmed facts can pass just these. */
 export type GraphFacts = Pick<
   PageFacts,
-  'title' | 'metaDescription' | 'h1s' | 'textHash' | 'textMinhash' | 'wordCount' | 'canonicals' | 'canonicalFromHeader' | 'robots' | 'hreflang' | 'links'
+  'title' | 'metaDescription' | 'h1s' | 'textHash' | 'textMinhash' | 'wordCount' | 'canonicals' | 'canonicalFromHeader' | 'robots' | 'hreflang' | 'links' | 'siteSignals'
 >;
 
 export type GraphPageInput = Pick<CrawlPageResult, 'url' | 'depth' | 'fetchError' | 'blockedByRobots' | 'redirectTo'> & {
@@ -22,8 +24,32 @@ export type BuildSiteGraphInput = {
   pages: Iterable<GraphPageInput>;
   sitemapUrls?: Iterable<string>;
   robotsTxt?: SiteGraph['robotsTxt'];
+  /** The crawl's sitemap read (CrawlOutcome.sitemaps); null on a resumed crawl, which did not read them again. */
+  sitemaps?: SitemapLoadResult | null;
+  /** /llms.txt and /favicon.ico as the crawl read them (CrawlOutcome.siteFiles). */
+  siteFiles?: SiteFiles;
   wwwIsSameSite?: boolean;
 };
+
+const SITEMAP_SOURCES: Record<SitemapLoadResult['files'][number]['source'], SitemapFile['source']> = {
+  robots: 'robots',
+  'common-path': 'guess',
+  index: 'index',
+  given: 'given',
+};
+
+/** The sitemap files as the site checks read them. */
+export function toSitemapFiles(result: SitemapLoadResult): SitemapFile[] {
+  return result.files.map((file) => ({
+    url: file.url,
+    status: file.status,
+    source: SITEMAP_SOURCES[file.source],
+    urlCount: file.kind === 'sitemapindex' ? file.sitemapCount : file.urlCount,
+    // Too many URLs is reported from urlCount; the file itself was read.
+    ...(file.error && file.error !== 'TOO_MANY_URLS' ? { error: file.message ?? file.error } : {}),
+    ...(file.lastmod ? { lastmod: file.lastmod } : {}),
+  }));
+}
 
 const key = (url: string) => normalizeUrl(url) ?? url;
 
@@ -137,6 +163,7 @@ export function buildSiteGraph(input: BuildSiteGraphInput): SiteGraph {
       page.canonical = canonical ? key(canonical) : null;
       page.noindex = facts.robots.noindex;
       page.hreflang = facts.hreflang.filter((h) => h.url !== null).map((h) => ({ lang: h.lang, url: key(h.url!) }));
+      if (facts.siteSignals) page.signals = facts.siteSignals;
       for (const link of facts.links) {
         if (!link.url) continue;
         const to = normalizeUrl(link.url);
@@ -159,5 +186,7 @@ export function buildSiteGraph(input: BuildSiteGraphInput): SiteGraph {
     sitemapUrls,
     robotsTxt: input.robotsTxt ?? null,
     blockedByRobots,
+    ...(input.sitemaps ? { sitemaps: toSitemapFiles(input.sitemaps) } : {}),
+    ...(input.siteFiles ? { siteFiles: input.siteFiles } : {}),
   };
 }

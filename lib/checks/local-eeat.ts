@@ -2,28 +2,22 @@
 // localised titles, trust/legal links and citations. Conservative by design: each check only fires
 // when the page itself shows the context (a phone number, an article, LocalBusiness markup).
 import type { PageFacts } from '@/lib/crawler/page-facts';
+import { findPhoneNumbers } from '@/lib/analysis/extract-site-signals';
 import { normalizeText } from '@/lib/analysis/text-utils';
 import { isAnalyzable, isIndexable, parseUrl, plural, proseOf } from '@/lib/checks/page-check-helpers';
 import { ARTICLE_TYPES, collectSchemaNodes, hasProp, hasType, isArticlePage, readString, type SchemaNode } from '@/lib/checks/schema-nodes';
 import { PAGE_THRESHOLDS } from '@/lib/checks/thresholds';
 import type { Issue, PageCheck } from '@/lib/checks/types';
 
-// International numbers (+CC, country codes never start with 0) and North American ones
-// (area code and exchange start with 2–9); no digits or letters directly around them.
-const PHONE = /(?<![\w+])(?:\+[1-9]\d{0,2}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}|\([2-9]\d{2}\)\s?[2-9]\d{2}[\s.-]\d{4}|[2-9]\d{2}[.-][2-9]\d{2}[.-]\d{4})(?![\w])/g;
-
 /** First phone-number-looking string with a plausible digit count (8–15, E.164). */
 export function findPhoneNumber(text: string): string | null {
-  for (const m of text.matchAll(PHONE)) {
-    const digits = m[0].replace(/\D/g, '').length;
-    if (digits >= 8 && digits <= 15) return m[0].trim();
-  }
-  return null;
+  return findPhoneNumbers(text, 1)[0] ?? null;
 }
+
 const CONTACT = /contact|kontakt|contacto|contatti|contato|impressum|get-in-touch|reach-us/i;
 const CONTACT_TEXT = /\b(?:contact|get in touch|kontakt|contacto|contatti|nous contacter|contactez)/i;
 const PRIVACY = /privacy|datenschutz|privacidad|confidentialit|privacit|gdpr|dsgvo|cookie-policy/i;
-const LOCAL_BUSINESS = ['LocalBusiness', 'Restaurant', 'Store', 'Dentist', 'Physician', 'MedicalClinic', 'Hotel', 'Attorney', 'LegalService', 'RealEstateAgent', 'AutoRepair', 'AutoDealer', 'Plumber', 'Electrician', 'RoofingContractor', 'HVACBusiness', 'GeneralContractor', 'HousePainter', 'Locksmith', 'MovingCompany', 'HomeAndConstructionBusiness', 'FoodEstablishment', 'CafeOrCoffeeShop', 'Bakery', 'BarOrPub', 'BeautySalon', 'HairSalon', 'DaySpa', 'MedicalBusiness', 'Pharmacy', 'ExerciseGym', 'ProfessionalService'];
+export const LOCAL_BUSINESS = ['LocalBusiness', 'Restaurant', 'Store', 'Dentist', 'Physician', 'MedicalClinic', 'Hotel', 'Attorney', 'LegalService', 'RealEstateAgent', 'AutoRepair', 'AutoDealer', 'Plumber', 'Electrician', 'RoofingContractor', 'HVACBusiness', 'GeneralContractor', 'HousePainter', 'Locksmith', 'MovingCompany', 'HomeAndConstructionBusiness', 'FoodEstablishment', 'CafeOrCoffeeShop', 'Bakery', 'BarOrPub', 'BeautySalon', 'HairSalon', 'DaySpa', 'MedicalBusiness', 'Pharmacy', 'ExerciseGym', 'ProfessionalService'];
 const ORGANIZATIONS = ['Organization', 'Corporation', 'NGO', 'OnlineStore', 'OnlineBusiness', ...LOCAL_BUSINESS];
 
 function localBusinessNodes(page: PageFacts): SchemaNode[] {

@@ -1,3 +1,4 @@
+import { siteBusinessChecks } from '@/lib/checks/site-business';
 import { siteCanonicalChecks } from '@/lib/checks/site-canonical';
 import { siteContentChecks } from '@/lib/checks/site-content';
 import { siteCrawlabilityChecks } from '@/lib/checks/site-crawlability';
@@ -22,4 +23,5 @@ export const siteChecks: SiteCheck[] = [
   ...siteContentChecks,
   ...siteUrlChecks,
   ...siteInternationalChecks,
+  ...siteBusinessChecks,
 ];

@@ -102,6 +102,30 @@ export const siteCrawlabilityChecks = [
     },
   },
   {
+    id: 'robots-txt-wrong-content-type',
+    scope: 'site',
+    category: 'crawlability',
+    severity: 'medium',
+    title: 'robots.txt is not served as text/plain',
+    why: 'robots.txt must be a plain-text file (RFC 9309, Google’s robots.txt specification). Served as HTML it is usually an error page or a CMS page, whose lines crawlers cannot read as rules; other content types make some crawlers ignore the file altogether.',
+    fix: 'Serve /robots.txt as a static file with "Content-Type: text/plain; charset=utf-8" (check the web server, CDN and CMS routing for that path).',
+    run: (graph): Issue[] => {
+      const robots = graph.robotsTxt;
+      if (!robots || robots.contentType === undefined || robots.status < 200 || robots.status >= 300) return [];
+      const mime = robots.contentType.split(';')[0]!.trim().toLowerCase();
+      if (mime === 'text/plain') return [];
+      const served = mime === '' ? 'without a Content-Type' : `as ${mime}`;
+      const html = mime === 'text/html' || mime === 'application/xhtml+xml';
+      return [
+        {
+          url: robots.url,
+          message: `robots.txt is served ${served}, not text/plain${html ? ': crawlers may be reading an HTML page instead of rules' : ''}`,
+          details: { contentType: robots.contentType },
+        },
+      ];
+    },
+  },
+  {
     id: 'robots-txt-invalid',
     scope: 'site',
     category: 'crawlability',

@@ -114,6 +114,58 @@ export const siteSitemapChecks = [
         }),
   },
   {
+    id: 'sitemap-lastmod-missing',
+    scope: 'site',
+    category: 'crawlability',
+    severity: 'low',
+    title: 'Sitemap has no usable <lastmod> dates',
+    why: 'Google and Bing use <lastmod> to decide which listed pages to recrawl first, but only when it is present and consistently accurate; without it, or with one timestamp stamped on every URL, updated pages wait for the next routine crawl.',
+    fix: 'Have the sitemap generator write each page’s real last significant change as <lastmod> (W3C Datetime, e.g. 2024-05-01 or 2024-05-01T10:00:00+00:00), not the time the sitemap was generated.',
+    run: (graph) =>
+      (graph.sitemaps ?? []).flatMap((s): Issue[] => {
+        const stats = s.lastmod;
+        if (!stats) return [];
+        const total = stats.missing + stats.invalid + stats.valid;
+        if (total < SITE_THRESHOLDS.sitemapLastmodMinUrls) return [];
+        if (stats.missing > total / 2) {
+          return [
+            {
+              url: s.url,
+              message: stats.missing === total ? `None of the ${plural(total, 'URL')} in this sitemap has a <lastmod>` : `${stats.missing} of ${plural(total, 'URL')} in this sitemap have no <lastmod>`,
+              details: { missing: stats.missing, urls: total },
+            },
+          ];
+        }
+        if (stats.allSame && stats.valid === total) {
+          return [{ url: s.url, message: `All ${plural(total, 'URL')} in this sitemap share one <lastmod>: it looks like the generation time, not each page’s change date`, details: { urls: total, allSame: true } }];
+        }
+        return [];
+      }),
+  },
+  {
+    id: 'sitemap-lastmod-invalid',
+    scope: 'site',
+    category: 'crawlability',
+    severity: 'low',
+    title: 'Sitemap <lastmod> dates invalid or in the future',
+    why: 'A <lastmod> that is not a W3C Datetime is ignored, and dates in the future show search engines that the sitemap’s dates cannot be trusted, so they stop using them for the whole sitemap.',
+    fix: 'Write <lastmod> in W3C Datetime format (YYYY-MM-DD, or a full date-time with a time zone) and make sure it is the page’s real last change, never a future date.',
+    run: (graph) =>
+      (graph.sitemaps ?? []).flatMap((s): Issue[] => {
+        const stats = s.lastmod;
+        if (!stats || (stats.invalid === 0 && stats.future === 0)) return [];
+        const problems = [stats.invalid > 0 && `${plural(stats.invalid, 'invalid date')}`, stats.future > 0 && `${plural(stats.future, 'date')} in the future`].filter(Boolean);
+        const samples = stats.samples.map((value) => `"${value}"`).join(', ');
+        return [
+          {
+            url: s.url,
+            message: `<lastmod> has ${problems.join(' and ')}${samples ? ` (e.g. ${samples})` : ''}`,
+            details: { invalid: stats.invalid, future: stats.future, samples: stats.samples },
+          },
+        ];
+      }),
+  },
+  {
     id: 'sitemap-non-200-url',
     scope: 'site',
     category: 'crawlability',

@@ -166,4 +166,12 @@ export const SITE_THRESHOLDS = {
   titleBrandMinPages: 5,
   /** About/contact/legal pages: below this many crawled HTML pages the site is a microsite, judged by page checks (our choice). */
   trustPagesMinPages: 5,
+  /** A sitemap with fewer URLs than this is not judged on its <lastmod> dates (too small to matter). */
+  sitemapLastmodMinUrls: 3, // our choice
+  /** Pages under one first path segment (e.g. /blog/…) needed before their markup types set a norm. */
+  schemaCoverageMinPages: 5, // our choice
+  /** Share of a section's pages that must carry a type before the pages without it are outliers. */
+  schemaCoverageMinShare: 0.8, // our choice
+  /** Share of pages the business phone must appear on to count as shown site-wide (header or footer). */
+  napSiteWideShare: 0.5, // our choice
 } as const;

@@ -1,4 +1,6 @@
-import type { PageFacts } from '@/lib/crawler/page-facts';
+import type { SiteFiles } from '@/lib/crawler/crawl-site-files';
+import type { PageFacts, SiteSignals } from '@/lib/crawler/page-facts';
+import type { LastmodStats } from '@/lib/crawler/sitemaps';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -90,6 +92,8 @@ export type SitePage = {
   inSitemap: boolean;
   blockedByRobots: boolean;
   contentType?: string;
+  /** What the page says about the business (phones, postal codes, markup types…). Absent in graphs built before it existed: those checks stay silent. */
+  signals?: SiteSignals;
 };
 
 export type SiteLink = {
@@ -106,7 +110,8 @@ export type SiteGraph = {
   pages: Map<string, SitePage>;
   links: SiteLink[];
   sitemapUrls: string[];
-  robotsTxt: { url: string; status: number; body: string | null } | null;
+  /** contentType: the response's Content-Type header, when the crawler recorded it. */
+  robotsTxt: { url: string; status: number; body: string | null; contentType?: string } | null;
   /** URLs skipped because robots.txt disallows them. */
   blockedByRobots: string[];
   /**
@@ -120,20 +125,24 @@ export type SiteGraph = {
    * Optional: without it the host checks only look at crawled pages.
    */
   hostVariants?: HostVariant[];
+  /** /llms.txt and /favicon.ico of the start URL's origin, read once per audit. Optional: without it those checks stay silent. */
+  siteFiles?: SiteFiles;
 };
 
 export type SitemapFile = {
   url: string;
   /** HTTP status; 0 when the fetch failed. */
   status: number;
-  /** How it was found: listed in robots.txt, a guessed path, or a child of a sitemap index. */
-  source: 'robots' | 'guess' | 'index';
+  /** How it was found: listed in robots.txt, a guessed path, a child of a sitemap index, or given by the user. */
+  source: 'robots' | 'guess' | 'index' | 'given';
   /** Number of <url>/<sitemap> entries parsed. */
   urlCount?: number;
   /** Uncompressed size in bytes. */
   bytes?: number;
   /** Parse or fetch error. */
   error?: string;
+  /** <lastmod> quality of a urlset's entries. */
+  lastmod?: LastmodStats;
 };
 
 export type HostVariant = {

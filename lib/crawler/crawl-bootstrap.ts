@@ -4,6 +4,7 @@ import type { CrawlSettings } from '@/lib/crawler/crawl-options';
 import { describeError } from '@/lib/crawler/crawl-response';
 import { getUnansweredFailure } from '@/lib/crawler/crawl-robots';
 import type { CrawlRun } from '@/lib/crawler/crawl-run';
+import { readSiteFiles, type SiteFiles } from '@/lib/crawler/crawl-site-files';
 import type { CrawlDeps, CrawlOutcome } from '@/lib/crawler/crawl-types';
 import { createBytesFetcher, loadSitemaps, type SitemapLoadResult } from '@/lib/crawler/sitemaps';
 import { DEFAULT_USER_AGENT } from '@/lib/fetch/fetch-page';
@@ -30,9 +31,14 @@ export type SiteRobots = {
   unreachable?: NonNullable<CrawlOutcome['unreachable']>;
   /** Unreadable (5xx/429) robots.txt: nothing on the site may be fetched, guessed sitemaps neither. */
   disallowsAll: boolean;
+  /** /llms.txt and /favicon.ico (settings.readSiteFiles), when the site answered and robots.txt lets us read anything. */
+  siteFiles?: SiteFiles;
 };
 
-export async function readSiteRobots(run: Pick<CrawlRun, 'settings' | 'robots'>, startUrl: string): Promise<SiteRobots> {
+export async function readSiteRobots(
+  run: Pick<CrawlRun, 'settings' | 'robots'> & Partial<Pick<CrawlRun, 'deps' | 'fetchOptions' | 'signal'>>,
+  startUrl: string,
+): Promise<SiteRobots> {
   const site: SiteRobots = { robotsTxt: null, disallowsAll: false };
   try {
     const rules = await run.robots.load(startUrl);
@@ -40,8 +46,19 @@ export async function readSiteRobots(run: Pick<CrawlRun, 'settings' | 'robots'>,
     // A site that does not answer at all has no robots.txt to report on, no sitemaps to read and no
     // page worth trying: stop here with the cause instead of reporting every URL as disallowed.
     if (failure) site.unreachable = { url: rules.url, ...failure };
-    else site.robotsTxt = { url: rules.url, status: rules.status, body: rules.body };
+    else site.robotsTxt = { url: rules.url, status: rules.status, body: rules.body, ...(rules.contentType !== undefined ? { contentType: rules.contentType } : {}) };
     site.disallowsAll = run.settings.respectRobots && rules.outcome === 'disallow-all';
+    if (!failure && !site.disallowsAll && run.settings.readSiteFiles && run.deps && run.fetchOptions) {
+      site.siteFiles = await readSiteFiles({
+        startUrl,
+        // run.deps.fetchPage already adds the site's own headers (crawl-site's withHeaders).
+        fetchPage: run.deps.fetchPage,
+        fetchOptions: run.fetchOptions,
+        robots: run.settings.respectRobots ? rules : undefined,
+        timeoutMs: run.settings.siteAnswerTimeoutMs,
+        signal: run.signal,
+      });
+    }
   } catch {
     // Only an abort gets here; the crawl loop notices it.
   }

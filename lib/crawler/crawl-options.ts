@@ -91,6 +91,8 @@ const crawlTuningSchema = z.object({
   /** Also queue canonical, hreflang and rel=prev/next targets, so their status is known. */
   followAlternates: z.boolean().default(true),
   useSitemaps: z.boolean().default(true),
+  /** Read /llms.txt and /favicon.ico once after robots.txt, for the site checks (robots.txt obeyed; the audit turns it on). */
+  readSiteFiles: z.boolean().default(false),
   /** Extra sitemap URLs to read besides robots.txt / common paths. */
   sitemapUrls: z.array(z.url()).default([]),
   maxSitemapUrls: z.number().int().min(0).max(100_000).default(10_000),

@@ -33,7 +33,7 @@ export function createSiteRobotsCache(
           maxBodyBytes: 512 * 1024,
           signal: robotsSignal ? AbortSignal.any([robotsSignal, deadline]) : deadline,
         });
-        return { status: response.status, body: response.body, finalUrl: response.finalUrl, redirectError: response.redirectError };
+        return { status: response.status, body: response.body, finalUrl: response.finalUrl, redirectError: response.redirectError, contentType: response.contentType };
       } catch (error) {
         if (!deadline.aborted || robotsSignal?.aborted) throw error;
         throw new FetchError('HEADERS_TIMEOUT', url, `${url} did not answer within ${deadlineMs} ms.`, { cause: error });

@@ -143,7 +143,7 @@ describe('crawlSite: robots.txt', () => {
     expect(byUrl(`${S}/private/a`)).toMatchObject({ blockedByRobots: true, depth: 1, via: `${S}/` });
     expect(byUrl(`${S}/private/a`)!.response).toBeUndefined();
     expect(outcome.progress.blocked).toBe(2);
-    expect(outcome.robotsTxt).toEqual({ url: ROBOTS, status: 200, body: 'User-agent: *\nDisallow: /private/\n' });
+    expect(outcome.robotsTxt).toEqual({ url: ROBOTS, status: 200, body: 'User-agent: *\nDisallow: /private/\n', contentType: 'text/plain' });
     expect(site.requested().filter((u) => u === ROBOTS)).toHaveLength(1);
   });
 

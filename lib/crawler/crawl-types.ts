@@ -104,7 +104,7 @@ export type CrawlOutcome = {
   /** What is left to do; feed back as `resume` to continue. */
   state: { frontier: FrontierEntry[]; done: string[]; sitemapUrls: string[] };
   /** Null when robots.txt was never seen (also when the site did not answer at all). */
-  robotsTxt: { url: string; status: number; body: string | null } | null;
+  robotsTxt: { url: string; status: number; body: string | null; contentType?: string } | null;
   /** Why the site did not answer (stopReason site-unreachable): the failed robots.txt request. */
   unreachable?: FetchFailure & { url: string };
   sitemaps: SitemapLoadResult | null;

@@ -81,6 +81,34 @@ export type MetaRobots = {
   }[];
 };
 
+/**
+ * What one page tells about the business behind the site, compact enough to carry into the SiteGraph
+ * (site checks compare pages: NAP consistency, which templates carry which markup, whether any page
+ * shows reviews, a map or a contact form). Every list is capped; the page text is hostile input.
+ */
+export type SiteSignals = {
+  /** schema.org types from JSON-LD, microdata and RDFa, unique, at most 20. */
+  schemaTypes: string[];
+  /** Phone numbers shown in the text or as tel: links, as digits (a leading + kept), unique, at most 5. */
+  phones: string[];
+  /** Postal codes shown in the text (US "ST 12345", UK postcodes) or in PostalAddress markup, normalised, at most 5. */
+  postalCodes: string[];
+  /** A phone number or postal code sits in the page's <footer> (or a tel: link does). */
+  napInFooter: boolean;
+  /** Review/AggregateRating markup, or a heading about testimonials or reviews. */
+  reviews: boolean;
+  /** Credentials named in the text: award, certified, licensed, insured, accredited, years in business. */
+  trust: string[];
+  /** An embedded map (iframe from a map service), a link to a map, or hasMap markup. */
+  map: boolean;
+  /** Forms a visitor can write a message or leave details in (not search, not login). */
+  contactForms: number;
+  /** The page declares an icon (<link rel="icon">). */
+  icon: boolean;
+  /** <link rel="alternate" type="text/markdown"> target, resolved. */
+  markdownAlternate: string | null;
+};
+
 export type PageFacts = {
   url: string;
   finalUrl: string;
@@ -230,4 +258,8 @@ export type PageFacts = {
   cspMeta?: string | null;
   /** <meta name="referrer"> content, if any. */
   metaReferrer?: string | null;
+  /** src of each <iframe> (resolved), at most 20. */
+  iframeSrcs?: string[];
+  /** Business signals the site checks compare across pages (see SiteSignals). */
+  siteSignals?: SiteSignals;
 };

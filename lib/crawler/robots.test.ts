@@ -88,6 +88,12 @@ describe('fetchRobots', () => {
     expect(getRobotsUrl('http://example.com:8080/x')).toBe('http://example.com:8080/robots.txt');
   });
 
+  it('keeps the Content-Type the fetcher reported, and none when it reported none', async () => {
+    const typed = await fetchRobots(ORIGIN, vi.fn(async () => ({ status: 200, body: 'User-agent: *\n', contentType: 'text/html; charset=utf-8' })));
+    expect(typed.contentType).toBe('text/html; charset=utf-8');
+    expect((await fetchRobots(ORIGIN, fetcherReturning(200, 'User-agent: *\n'))).contentType).toBeUndefined();
+  });
+
   it('allows everything on 4xx (RFC 9309 §2.3.1.3)', async () => {
     for (const status of [401, 403, 404, 410]) {
       const rules = await fetchRobots(ORIGIN, fetcherReturning(status, 'User-agent: *\nDisallow: /'));

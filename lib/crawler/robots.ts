@@ -12,7 +12,7 @@ export const ROBOTS_PRODUCT_TOKEN = 'RivalOutrankerBot';
 export const ROBOTS_MAX_BYTES = 500 * 1024;
 
 /** What fetching robots.txt produced; the fetcher follows redirects itself. */
-export type RobotsFetchResponse = { status: number; body: string; finalUrl?: string; redirectError?: string };
+export type RobotsFetchResponse = { status: number; body: string; finalUrl?: string; redirectError?: string; contentType?: string };
 
 /** Fetches a robots.txt URL. Throws on network failure (DNS, refused, timeout). */
 export type RobotsFetcher = (url: string, signal?: AbortSignal) => Promise<RobotsFetchResponse>;
@@ -32,6 +32,8 @@ export type RobotsRules = {
   status: number;
   /** Body as parsed (cut at ROBOTS_MAX_BYTES); null when not a 2xx. */
   body: string | null;
+  /** The response's Content-Type header, when the fetcher reported it (robots.txt must be text/plain). */
+  contentType?: string;
   outcome: RobotsOutcome;
   /** Network error message when status is 0. */
   error?: string;
@@ -66,6 +68,7 @@ type RobotsInput = {
   url: string;
   status: number;
   body: string | null;
+  contentType?: string;
   outcome: RobotsOutcome;
   failure?: FetchFailure;
   userAgent?: string;
@@ -99,6 +102,7 @@ export function createRobotsRules(input: RobotsInput): RobotsRules {
     url: input.url,
     status: input.status,
     body: input.outcome === 'parsed' ? text : null,
+    ...(input.contentType !== undefined ? { contentType: input.contentType } : {}),
     outcome: input.outcome,
     ...(input.failure ? { error: input.failure.message, failure: input.failure } : {}),
     truncated,
@@ -172,6 +176,7 @@ export async function fetchRobots(
     url: robotsUrl,
     status,
     body: outcome === 'parsed' ? response.body : null,
+    ...(response.contentType !== undefined ? { contentType: response.contentType } : {}),
     outcome,
     userAgent: options.userAgent,
     now: now(),

@@ -2,7 +2,9 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import {
   decodeSitemapBody,
+  lastmodStats,
   loadSitemaps,
+  parseLastmod,
   parseSitemap,
   SitemapTooLargeError,
   type BytesResponse,
@@ -265,5 +267,40 @@ describe('loadSitemaps', () => {
       loadSitemaps({ startUrl: SITE, robotsSitemaps: [`${SITE}/i.xml`], fetchBytes, signal: controller.signal }),
     ).rejects.toThrow();
     expect(fetchBytes).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('sitemap <lastmod>', () => {
+  const NOW = Date.parse('2026-06-01T00:00:00Z');
+  const entries = (...values: (string | null)[]) => values.map((lastmod, i) => ({ loc: `${SITE}/${i}`, lastmod }));
+
+  it('accepts every W3C Datetime form and rejects the rest', () => {
+    for (const ok of ['2024', '2024-02', '2024-02-29', '2024-02-29T10:00Z', '2024-02-29T10:00:30+02:00', '2024-02-29T10:00:30.123-05:00']) {
+      expect(parseLastmod(ok), ok).not.toBeNull();
+    }
+    for (const bad of ['01/02/2024', 'yesterday', '2023-02-29', '2024-13-01', '2024-01-01T10:00', '2024-01-01 10:00:00', `2024-01-01${'0'.repeat(100)}`]) {
+      expect(parseLastmod(bad), bad).toBeNull();
+    }
+  });
+
+  it('counts missing, invalid and future values and an identical stamp on every URL', () => {
+    expect(lastmodStats(entries(null, 'soon', '2030-01-01', '2024-01-01'), NOW)).toEqual({
+      missing: 1,
+      invalid: 1,
+      future: 1,
+      valid: 2,
+      allSame: false,
+      samples: ['soon', '2030-01-01'],
+    });
+    expect(lastmodStats(entries('2026-05-31', '2026-05-31', '2026-05-31'), NOW)).toMatchObject({ allSame: true, missing: 0, invalid: 0, future: 0 });
+    expect(lastmodStats(entries('2026-05-01', '2026-05-31T12:00:00Z'), NOW)).toMatchObject({ allSame: false, missing: 0, invalid: 0, future: 0, samples: [] });
+  });
+
+  it('reports the tally per urlset file', async () => {
+    const fetchBytes = fakeSite({
+      [`${SITE}/s.xml`]: `<urlset><url><loc>${SITE}/a</loc></url><url><loc>${SITE}/b</loc><lastmod>2099-01-01</lastmod></url></urlset>`,
+    });
+    const result = await loadSitemaps({ startUrl: SITE, sitemapUrls: [`${SITE}/s.xml`], fetchBytes, now: () => NOW });
+    expect(result.files[0]!.lastmod).toMatchObject({ missing: 1, future: 1, valid: 1 });
   });
 });

@@ -234,6 +234,68 @@ export function createBytesFetcher(options: BytesFetcherOptions = {}): FetchByte
   };
 }
 
+/** How a urlset's <lastmod> values look: search engines use lastmod only when it is present and trustworthy. */
+export type LastmodStats = {
+  /** Entries with no <lastmod>. */
+  missing: number;
+  /** Not a W3C Datetime (sitemaps.org), e.g. "01/02/2024" or "yesterday". */
+  invalid: number;
+  /** More than a day after the read (a generator stamping wrong dates). */
+  future: number;
+  /** Valid values, and whether they all share one value (the generation time stamped on every URL). */
+  valid: number;
+  allSame: boolean;
+  /** Up to 3 offending values, as written (capped at 40 characters). */
+  samples: string[];
+};
+
+// W3C Datetime profile the protocol requires: YYYY, YYYY-MM, YYYY-MM-DD, or a date-time with a zone.
+// Anchored, no nested quantifiers; inputs longer than 40 characters are rejected before matching.
+const W3C_DATETIME = /^\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?)?)?$/;
+const LASTMOD_MAX_CHARS = 40;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Parse a sitemap <lastmod>: epoch ms, or null when it is not a valid W3C Datetime. */
+export function parseLastmod(value: string): number | null {
+  const text = value.trim();
+  if (text.length > LASTMOD_MAX_CHARS || !W3C_DATETIME.test(text)) return null;
+  const [y, m = 1, d = 1] = text.slice(0, 10).split('-').map(Number) as [number, number?, number?];
+  if (m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return null;
+  const ms = Date.parse(text.length <= 7 ? `${text.length === 4 ? `${text}-01` : text}-01` : text);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/** Tally a urlset's <lastmod> values against `now` (a date more than a day ahead is in the future). */
+export function lastmodStats(entries: readonly SitemapEntry[], now: number): LastmodStats {
+  const stats: LastmodStats = { missing: 0, invalid: 0, future: 0, valid: 0, allSame: false, samples: [] };
+  let first: string | null = null;
+  let same = true;
+  const sample = (value: string) => {
+    if (stats.samples.length < 3) stats.samples.push(value.slice(0, LASTMOD_MAX_CHARS));
+  };
+  for (const entry of entries) {
+    if (entry.lastmod === null || entry.lastmod === '') {
+      stats.missing++;
+      continue;
+    }
+    const ms = parseLastmod(entry.lastmod);
+    if (ms === null) {
+      stats.invalid++;
+      sample(entry.lastmod);
+      continue;
+    }
+    if (ms > now + DAY_MS) {
+      stats.future++;
+      sample(entry.lastmod);
+    }
+    stats.valid++;
+    if (first === null) first = entry.lastmod.trim();
+    else if (same && entry.lastmod.trim() !== first) same = false;
+  }
+  stats.allSame = stats.valid > 1 && same;
+  return stats;
+}
+
 export type SitemapSource = 'robots' | 'common-path' | 'index' | 'given';
 
 export type SitemapErrorCode =
@@ -262,6 +324,8 @@ export type SitemapFileReport = {
   sitemapCount: number;
   /** <loc> values that are not absolute http(s) URLs. */
   invalidCount: number;
+  /** <lastmod> quality of a urlset's entries (absent for other kinds). */
+  lastmod?: LastmodStats;
   error?: SitemapErrorCode;
   message?: string;
 };
@@ -299,6 +363,8 @@ export type LoadSitemapsOptions = {
   maxFiles?: number;
   /** Bytes per file, after decompression (default 50 MiB). */
   maxBytes?: number;
+  /** Clock for the "lastmod in the future" tally (default Date.now). */
+  now?: () => number;
   signal?: AbortSignal;
 };
 
@@ -406,6 +472,7 @@ export async function loadSitemaps(options: LoadSitemapsOptions): Promise<Sitema
     }
 
     report.urlCount = parsed.entries.length;
+    if (parsed.kind === 'urlset') report.lastmod = lastmodStats(parsed.entries, (options.now ?? Date.now)());
     if (parsed.entries.length > maxUrlsPerFile) {
       report.error = 'TOO_MANY_URLS';
       report.message = `${parsed.entries.length} URLs; only the first ${maxUrlsPerFile} were read`;

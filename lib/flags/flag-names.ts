@@ -67,6 +67,18 @@ export const FLAGS = {
     disabledMessage: 'The stuck-work sweep is switched off by an administrator.',
     description: 'Re-queues or fails audits and reports with no progress for a while.',
   },
+  'task.daily-aggregates': {
+    kind: 'switch',
+    label: 'Background: daily aggregates',
+    disabledMessage: 'The daily aggregates task is switched off by an administrator.',
+    description: 'Audits per day, average scores, pages crawled and job durations for the admin charts (hourly).',
+  },
+  'task.queue-health': {
+    kind: 'switch',
+    label: 'Background: queue health alerts',
+    disabledMessage: 'The queue health alerts are switched off by an administrator.',
+    description: 'Every minute: raises an alert when a backlog grows while nothing completes or a job waits too long.',
+  },
 } as const satisfies Record<string, FlagDefinition>;
 
 export type FlagKey = keyof typeof FLAGS;

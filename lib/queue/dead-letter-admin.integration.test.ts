@@ -52,7 +52,7 @@ beforeEach(async () => {
 });
 
 afterAll(async () => {
-  for (const name of ['maintenance', 'analysis', 'reports'] as const) await (await getQueue(name)).obliterate({ force: true });
+  for (const name of ['maintenance', 'crawl', 'analysis', 'reports'] as const) await (await getQueue(name)).obliterate({ force: true });
   await db.deadLetter.deleteMany({ where: { queue: { startsWith: qualifiedQueue('') } } });
   await closeQueues();
   await db.$disconnect();
@@ -61,12 +61,12 @@ afterAll(async () => {
 describe('dead letters for admins', () => {
   it('filters by queue, job name and resolved or not', async () => {
     const a = await letter();
-    await letter({ queue: 'analysis', name: 'audit.crawl', payload: { auditId: 'a1' } });
+    await letter({ queue: 'crawl', name: 'audit.crawl', payload: { auditId: 'a1' } });
     await discardDeadLetter(a.id, admin.id, 'test noise');
     expect((await listDeadLetters()).map((d) => d.name)).toEqual(['audit.crawl']);
     expect(await countDeadLetters({ status: 'resolved' })).toBe(1);
     expect(await countDeadLetters({ status: 'all' })).toBe(2);
-    expect(await countDeadLetters({ status: 'all', queue: 'analysis' })).toBe(1);
+    expect(await countDeadLetters({ status: 'all', queue: 'crawl' })).toBe(1);
     expect(await countDeadLetters({ status: 'all', name: 'maintenance.cleanup' })).toBe(1);
     expect(await countDeadLetters({ status: 'open', queue: 'maintenance' })).toBe(0);
     const [resolved] = await listDeadLetters({ status: 'resolved' });

@@ -1,6 +1,7 @@
 import { AppError } from '@/lib/errors';
 import { createCircuitBreaker } from '@/lib/queue/circuit-breaker';
 import { withTimeout } from '@/lib/queue/connection';
+import { currentCorrelationId, withJobMeta } from '@/lib/queue/correlation';
 import { jobOptionsFor, jobs, parseJobPayload, type JobName, type JobPayload } from '@/lib/queue/jobs';
 import { getFlowProducer, getQueue } from '@/lib/queue/queues';
 
@@ -8,6 +9,8 @@ export type EnqueueOptions = {
   priority?: number;
   /** Stable id so re-submitting the same work does not create a second job. */
   jobId?: string;
+  /** Defaults to the id of the request this runs in (lib/log-context), so workers log with it. */
+  correlationId?: string;
 };
 
 const ENQUEUE_TIMEOUT_MS = 3_000;
@@ -48,7 +51,7 @@ async function throughBreaker<T>(call: () => Promise<T>): Promise<T> {
 
 /** Validates the payload against the registry, then adds the job. Fails fast if Redis is down. */
 export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options: EnqueueOptions = {}) {
-  const data = parseJobPayload(name, payload);
+  const data = withJobMeta(parseJobPayload(name, payload), { correlationId: options.correlationId ?? currentCorrelationId() });
   return throughBreaker(async () => {
     const queue = await getQueue(jobs[name].queue);
     const job = await withTimeout(
@@ -67,14 +70,15 @@ type FlowChild<N extends JobName> = { name: N; payload: JobPayload<N>; priority?
  * does not block or fail the parent (ignoreDependencyOnFailure): one bad URL never sinks a batch.
  */
 export async function enqueueFlow<P extends JobName, C extends JobName>(
-  parent: { name: P; payload: JobPayload<P>; priority?: number; jobId?: string },
+  parent: { name: P; payload: JobPayload<P>; priority?: number; jobId?: string; correlationId?: string },
   children: FlowChild<C>[],
 ) {
-  const parentData = parseJobPayload(parent.name, parent.payload);
+  const meta = { correlationId: parent.correlationId ?? currentCorrelationId() };
+  const parentData = withJobMeta(parseJobPayload(parent.name, parent.payload), meta);
   const childNodes = children.map((c) => ({
     name: c.name,
     queueName: jobs[c.name].queue,
-    data: parseJobPayload(c.name, c.payload),
+    data: withJobMeta(parseJobPayload(c.name, c.payload), meta),
     opts: { ...jobOptionsFor(c.name, c.priority), ignoreDependencyOnFailure: true },
   }));
   return throughBreaker(async () => {

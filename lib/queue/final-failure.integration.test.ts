@@ -27,7 +27,7 @@ beforeAll(async () => {
   const u = await db.user.create({ data: { email: `final-${randomUUID()}@example.com` } });
   user = { id: u.id, role: 'USER' };
   workers = startWorkers({
-    queues: ['analysis', 'reports'],
+    queues: ['crawl', 'analysis', 'reports'],
     processors: {
       ...processors,
       'audit.crawl': async () => {
@@ -46,7 +46,7 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-const deadLettersOf = (jobId: string) => db.deadLetter.count({ where: { queue: { in: [qualifiedQueue('analysis'), qualifiedQueue('reports')] }, jobId } });
+const deadLettersOf = (jobId: string) => db.deadLetter.count({ where: { queue: { in: [qualifiedQueue('crawl'), qualifiedQueue('analysis'), qualifiedQueue('reports')] }, jobId } });
 
 describe('a job that fails for good', () => {
   it('leaves its audit FAILED with the reason and exactly one dead letter', async () => {

@@ -4,7 +4,9 @@ import { z } from 'zod';
 // Each job names its queue, its payload schema and its retry policy. Priorities are always
 // explicit because BullMQ runs un-prioritised jobs before every prioritised one.
 
-export const QUEUE_NAMES = ['analysis', 'maintenance', 'reports'] as const;
+// One queue per worker pool (lib/queue/pools.ts): crawl is I/O-bound, analysis CPU-bound (in worker
+// threads), reports write files, maintenance runs background tasks that must never delay user jobs.
+export const QUEUE_NAMES = ['crawl', 'analysis', 'reports', 'maintenance'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /** Lower runs first (BullMQ semantics). Never 0: 0 means "no priority" and jumps the line. */
@@ -41,7 +43,7 @@ const id = z.string().min(1).max(64);
 export const jobs = {
   /** Crawl a whole site and run every check (long; resumable from PostgreSQL). */
   'audit.crawl': {
-    queue: 'analysis',
+    queue: 'crawl',
     schema: z.object({ auditId: id }),
     retry: { attempts: 3, backoffMs: 10_000 },
     defaultPriority: PRIORITY.longFree,
@@ -89,6 +91,43 @@ export const jobs = {
     schema: z.object({}),
     retry: { attempts: 2, backoffMs: 5_000 },
     defaultPriority: PRIORITY.background,
+  },
+  /** Audits per day, average score, pages crawled and job durations of the last 30 days (idempotent per day). */
+  'maintenance.daily-aggregates': {
+    queue: 'maintenance',
+    schema: z.object({}),
+    retry: { attempts: 2, backoffMs: 30_000 },
+    defaultPriority: PRIORITY.background,
+  },
+  /** Every minute: opens/resolves queue health alerts (backlog growing while nothing completes, old waiting jobs). */
+  'maintenance.queue-health': {
+    queue: 'maintenance',
+    schema: z.object({}),
+    // A missed check is replaced by the next one a minute later.
+    retry: { attempts: 1, backoffMs: 5_000 },
+    defaultPriority: PRIORITY.background,
+  },
+  /** One firing of a user's audit schedule (a BullMQ job scheduler per Schedule row): starts a re-audit. */
+  'schedule.run': {
+    queue: 'maintenance',
+    schema: z.object({ scheduleId: id }),
+    retry: { attempts: 3, backoffMs: 30_000 },
+    // Ahead of the sweeps on the same queue: a schedule fires at the time the user chose.
+    defaultPriority: PRIORITY.quickFree,
+  },
+  /** POST one notification to a user's webhook, signed; retried with exponential backoff (5 s … ~3 min). */
+  'webhook.deliver': {
+    queue: 'maintenance',
+    schema: z.object({ deliveryId: id }),
+    retry: { attempts: 6, backoffMs: 5_000 },
+    defaultPriority: PRIORITY.quickFree,
+  },
+  /** Parent of a comparison's flow (one audit.crawl child per site): computes the side-by-side result once all finished or failed. */
+  'comparison.finalize': {
+    queue: 'analysis',
+    schema: z.object({ comparisonId: id }),
+    retry: { attempts: 5, backoffMs: 2_000 },
+    defaultPriority: PRIORITY.quickFree,
   },
 } as const satisfies Record<string, JobDefinition>;
 

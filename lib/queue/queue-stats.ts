@@ -121,3 +121,16 @@ export async function getQueueOverview(listWorkers: ListLiveWorkers, now = Date.
   );
   return { queues, workers, ...(workersError ? { workersError } : {}), checkedAt };
 }
+
+export type QueueLoad = { waiting: number; oldestWaitingMs: number | null };
+
+/** What the autoscaler looks at: jobs waiting (incl. prioritised) and how long the oldest has waited. */
+export async function getQueueLoad(name: QueueName, now = Date.now()): Promise<QueueLoad> {
+  const queue = await getQueue(name);
+  const [counts, oldestWaitingMs] = await withTimeout(
+    Promise.all([queue.getJobCounts('waiting', 'prioritized'), oldestWaitingAge(queue, now)]),
+    STATS_TIMEOUT_MS,
+    `${name} queue load`,
+  );
+  return { waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0), oldestWaitingMs };
+}

@@ -1,7 +1,6 @@
 import { FlowProducer, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { env } from '@/lib/env';
-import { createRedis, waitUntilReady, withTimeout } from '@/lib/queue/connection';
+import { createRedis, queuePrefix, waitUntilReady, withTimeout } from '@/lib/queue/connection';
 import type { QueueName } from '@/lib/queue/jobs';
 
 // Producer-side queues, one per name per process, sharing one fail-fast connection.
@@ -20,7 +19,7 @@ export async function getQueue(name: QueueName): Promise<Queue> {
   const connection = await getProducerRedis();
   let queue = queues.get(name);
   if (!queue) {
-    queue = new Queue(name, { connection, prefix: env.QUEUE_PREFIX });
+    queue = new Queue(name, { connection, prefix: queuePrefix() });
     queue.on('error', () => {}); // surfaced through enqueue() instead
     queues.set(name, queue);
   }
@@ -32,7 +31,7 @@ let flowProducer: FlowProducer | undefined;
 export async function getFlowProducer(): Promise<FlowProducer> {
   if (flowProducer) return flowProducer;
   const connection = await getProducerRedis();
-  flowProducer ??= new FlowProducer({ connection, prefix: env.QUEUE_PREFIX });
+  flowProducer ??= new FlowProducer({ connection, prefix: queuePrefix() });
   flowProducer.on('error', () => {});
   return flowProducer;
 }

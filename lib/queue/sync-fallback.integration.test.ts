@@ -33,7 +33,7 @@ const finished = (id: string) =>
     const a = await db.audit.findUniqueOrThrow({ where: { id } });
     return isTerminal(a.status) ? a : null;
   }, 60_000, `audit ${id} to finish`);
-const jobOf = async (auditId: string) => (await getQueue('analysis')).getJob(`audit-${auditId}`);
+const jobOf = async (auditId: string) => (await getQueue('crawl')).getJob(`audit-${auditId}`);
 
 beforeAll(async () => {
   site = await startFixtureSite({ pages: 10 });

@@ -1,5 +1,6 @@
 import { sweepStuckWork, type JobState, type StuckWork } from '@/lib/maintenance/stuck-work';
 import { enqueue } from '@/lib/queue/enqueue';
+import { jobs } from '@/lib/queue/jobs';
 import type { Processor } from '@/worker/processor';
 
 // The job ids producers give each kind of work; a re-queue gets the "-requeued" one (only ever one).
@@ -8,7 +9,7 @@ const jobIdOf = (work: StuckWork, requeued = work.requeued) => `${work.kind === 
 export const sweepStuckWorkProcessor: Processor<'maintenance.sweep-stuck-work'> = async (_payload, ctx) => {
   const result = await sweepStuckWork({
     jobState: async (work) => {
-      const queue = await ctx.queue(work.kind === 'report' ? 'reports' : 'analysis');
+      const queue = await ctx.queue(jobs[work.kind === 'audit' ? 'audit.crawl' : work.kind === 'bulk' ? 'bulk.finalize' : 'report.generate'].queue);
       const job = await queue.getJob(jobIdOf(work));
       return job ? ((await job.getState()) as JobState) : null;
     },

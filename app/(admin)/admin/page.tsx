@@ -2,19 +2,31 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePageAdmin } from '@/lib/auth/require-user';
 import { checkHealth } from '@/lib/health/check-health';
+import { listDailyAggregates, listJobDurations } from '@/lib/maintenance/daily-aggregates';
+import { listOpenQueueAlerts } from '@/lib/maintenance/queue-alerts';
 import { listMaintenanceRuns } from '@/lib/maintenance/run-cleanup';
 import { countDeadLetters } from '@/lib/queue/dead-letters';
 import { producerBreaker } from '@/lib/queue/enqueue';
 import { getQueueStats } from '@/lib/queue/queue-stats';
 import { CleanupForm } from './admin-controls';
+import { DailyCharts } from './daily-charts';
 import { FlagsSection } from './flags-section';
+import { QueueAlertsList } from './queue-alerts-list';
 
 export const metadata: Metadata = { title: 'Admin' };
 export const dynamic = 'force-dynamic';
 
 export default async function AdminPage() {
   await requirePageAdmin();
-  const [health, queues, runs, openDeadLetters] = await Promise.all([checkHealth(), getQueueStats(), listMaintenanceRuns(10), countDeadLetters({ status: 'open' })]);
+  const [health, queues, runs, openDeadLetters, alerts, days, durations] = await Promise.all([
+    checkHealth(),
+    getQueueStats(),
+    listMaintenanceRuns(10),
+    countDeadLetters({ status: 'open' }),
+    listOpenQueueAlerts(),
+    listDailyAggregates(14),
+    listJobDurations(7),
+  ]);
   return (
     <div className="flex flex-col gap-8">
       <h1 className="text-2xl font-bold">Admin</h1>
@@ -29,6 +41,10 @@ export default async function AdminPage() {
           ))}
         </ul>
       </section>
+
+      <QueueAlertsList alerts={alerts} />
+
+      <DailyCharts days={days} durations={durations} />
 
       <FlagsSection />
 

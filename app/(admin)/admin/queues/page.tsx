@@ -2,8 +2,10 @@ import Link from 'next/link';
 import { adminMetadata } from '@/components/admin/admin-metadata';
 import { requirePageAdmin } from '@/lib/auth/require-user';
 import { listLiveWorkers } from '@/lib/health/worker-heartbeat';
+import { listOpenQueueAlerts } from '@/lib/maintenance/queue-alerts';
 import { countDeadLetters } from '@/lib/queue/dead-letters';
 import { getQueueOverview, type QueueOverview } from '@/lib/queue/queue-stats';
+import { QueueAlertsList } from '../queue-alerts-list';
 
 export const generateMetadata = adminMetadata('Queues');
 export const dynamic = 'force-dynamic';
@@ -22,7 +24,7 @@ const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100
 
 export default async function QueuesPage() {
   await requirePageAdmin('/admin/queues');
-  const [overview, openDeadLetters] = await Promise.all([getQueueOverview(listLiveWorkers), countDeadLetters({ status: 'open' })]);
+  const [overview, openDeadLetters, alerts] = await Promise.all([getQueueOverview(listLiveWorkers), countDeadLetters({ status: 'open' }), listOpenQueueAlerts()]);
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
@@ -37,6 +39,8 @@ export default async function QueuesPage() {
         Counts as BullMQ holds them now; &ldquo;last hour&rdquo; counts finished jobs still kept (completed jobs are trimmed after 24 h or 5,000).
         Checked {overview.checkedAt.replace('T', ' ').slice(0, 19)} UTC. Unresolved dead letters: <Link href="/admin/dead-letters" className="underline">{openDeadLetters}</Link>.
       </p>
+
+      <QueueAlertsList alerts={alerts} />
 
       <div className="overflow-x-auto">
         <table className="min-w-full bg-white text-left text-sm shadow-sm" data-testid="queue-overview">

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { LiveProgress } from '@/components/live-progress';
+import { SharePanel } from '@/components/share-panel';
 import { getAuditSnapshot } from '@/lib/audits/audit-snapshot';
 import { requirePageUser } from '@/lib/auth/require-user';
 import { getAuditOr404 } from './audit-access';
@@ -48,6 +49,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
             {tab === 'issues' && <IssuesTab audit={audit} query={query} />}
             {tab === 'pages' && <PagesTab audit={audit} query={query} />}
           </Suspense>
+          {tab === 'overview' && <SharePanel auditId={audit.id} />}
         </>
       )}
     </div>
