@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { logger } from '@/lib/logger';
+import { logContext } from '@/lib/log-context';
 
 const STATUS = {
   BAD_REQUEST: 400,
@@ -39,7 +40,8 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
   if (err instanceof AppError) {
     return { status: err.status, body: { error: { code: err.code, message: err.message, details: err.details } } };
   }
-  const correlationId = randomUUID();
+  // Inside a request or job its own id, so the reference the user sees finds every line it logged.
+  const correlationId = logContext().correlationId ?? randomUUID();
   logger.error({ err, correlationId }, 'unhandled error');
   return {
     status: 500,

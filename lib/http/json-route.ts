@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { env } from '@/lib/env';
 import { AppError, toErrorResponse } from '@/lib/errors';
+import { runWithLogContext } from '@/lib/log-context';
+import { correlationIdFrom, REQUEST_ID_HEADER } from '@/lib/queue/correlation';
 
 type RouteContext<P> = { params: Promise<P> };
 
@@ -21,6 +23,14 @@ export function jsonRoute<P = Record<string, never>>(
   options: JsonRouteOptions = {},
 ) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    // One id for this request, the jobs it enqueues and every line they log (X-Request-Id in and out).
+    const correlationId = correlationIdFrom(request.headers.get(REQUEST_ID_HEADER));
+    const response = await runWithLogContext({ correlationId }, () => respond(request, context));
+    response.headers.set(REQUEST_ID_HEADER, correlationId);
+    return response;
+  };
+
+  async function respond(request: Request, context: RouteContext<P>): Promise<Response> {
     try {
       if (!SAFE_METHODS.has(request.method)) guardUnsafeRequest(request, options.body ?? 'json');
       const result = await handler(request, context);
@@ -33,7 +43,7 @@ export function jsonRoute<P = Record<string, never>>(
       if (status === 413) headers['Connection'] = 'close';
       return Response.json(body, { status, headers });
     }
-  };
+  }
 }
 
 function ownOrigins(request: Request): Set<string> {
