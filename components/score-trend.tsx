@@ -22,7 +22,8 @@ export function ScoreTrend({ points, series, height = 320 }: { points: TrendPoin
   return (
     <LineChart responsive accessibilityLayer={false} data={data} margin={{ top: 12, right: 16, bottom: 4, left: 0 }} style={{ width: '100%', height }}>
       <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-      <XAxis dataKey="label" tick={{ fontSize: 12 }} />
+      {/* Padded so the first and last labels fit; with few audits every one is shown. */}
+      <XAxis dataKey="label" tick={{ fontSize: 12 }} padding={{ left: 48, right: 48 }} interval="preserveStartEnd" />
       <YAxis domain={[0, 100]} allowDecimals={false} width={36} tick={{ fontSize: 12 }} />
       <Tooltip />
       <Legend wrapperStyle={{ fontSize: 12 }} />

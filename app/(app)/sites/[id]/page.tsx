@@ -33,17 +33,20 @@ function TrendCard({ audits }: { audits: SiteAuditRow[] }) {
           {points.length === 1 && (
             <p className="text-sm text-slate-500" data-testid="trend-hint">One audit so far: audit the site again to see the trend and what changed.</p>
           )}
-          <table className="sr-only">
-            <caption>Scores per audit, oldest first</caption>
-            <thead>
-              <tr><th scope="col">Audit</th><th scope="col">Overall</th>{series.map((s) => <th key={s.key} scope="col">{s.label}</th>)}</tr>
-            </thead>
-            <tbody>
-              {points.map((p) => (
-                <tr key={p.id}><th scope="row">{p.label}</th><td>{p.overall}</td>{series.map((s) => <td key={s.key}>{p.categories[s.key] ?? '—'}</td>)}</tr>
-              ))}
-            </tbody>
-          </table>
+          {/* In a div: a table ignores the 1px width of sr-only and would widen the page. */}
+          <div className="sr-only">
+            <table>
+              <caption>Scores per audit, oldest first</caption>
+              <thead>
+                <tr><th scope="col">Audit</th><th scope="col">Overall</th>{series.map((s) => <th key={s.key} scope="col">{s.label}</th>)}</tr>
+              </thead>
+              <tbody>
+                {points.map((p) => (
+                  <tr key={p.id}><th scope="row">{p.label}</th><td>{p.overall}</td>{series.map((s) => <td key={s.key}>{p.categories[s.key] ?? '—'}</td>)}</tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </figure>
