@@ -8,6 +8,7 @@ import type { CurrentUser } from '@/lib/auth/require-user';
 const LINKS: NavLink[] = [
   { href: '/dashboard', label: 'Dashboard' },
   { href: '/audits', label: 'Audits' },
+  { href: '/sites', label: 'Sites' },
   { href: '/analyze', label: 'Analyse a page' },
   { href: '/audits/new', label: 'Site audit' },
   { href: '/bulk', label: 'Bulk' },
