@@ -12,6 +12,7 @@ const LINKS: NavLink[] = [
   { href: '/analyze', label: 'Analyse a page' },
   { href: '/audits/new', label: 'Site audit' },
   { href: '/bulk', label: 'Bulk' },
+  { href: '/comparisons', label: 'Compare' },
 ];
 
 /**

@@ -2,14 +2,17 @@
 
 import { useCallback, useEffect, useState } from 'react';
 
-// Read-only links to an audit for people without an account: make one (the URL is shown once, as
-// only its hash is stored), list the links that still work, revoke any of them.
+// Read-only links to an audit or a comparison for people without an account: make one (the URL is
+// shown once, as only its hash is stored), list the links that still work, revoke any of them.
 
 type ActiveShare = { id: string; createdAt: string; expiresAt: string };
 
 const BUTTON = 'rounded-md border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-500 disabled:opacity-50';
 
-export function SharePanel({ auditId }: { auditId: string }) {
+type Target = { auditId: string } | { comparisonId: string };
+
+export function SharePanel(target: Target) {
+  const [endpoint, what] = 'auditId' in target ? [`/api/audits/${target.auditId}/share`, 'audit'] : [`/api/comparisons/${target.comparisonId}/share`, 'comparison'];
   const [shares, setShares] = useState<ActiveShare[]>([]);
   const [days, setDays] = useState(7);
   const [created, setCreated] = useState<string>();
@@ -17,9 +20,9 @@ export function SharePanel({ auditId }: { auditId: string }) {
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(async () => {
-    const res = await fetch(`/api/audits/${auditId}/share`, { cache: 'no-store' }).catch(() => null);
+    const res = await fetch(endpoint, { cache: 'no-store' }).catch(() => null);
     if (res?.ok) setShares((await res.json()).shares);
-  }, [auditId]);
+  }, [endpoint]);
   useEffect(() => {
     const first = setTimeout(() => void load(), 0);
     return () => clearTimeout(first);
@@ -40,7 +43,7 @@ export function SharePanel({ auditId }: { auditId: string }) {
   }
 
   async function create() {
-    const body = await call(`/api/audits/${auditId}/share`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ expiresInDays: days }) });
+    const body = await call(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ expiresInDays: days }) });
     if (body) setCreated(body.url);
   }
 
@@ -48,7 +51,7 @@ export function SharePanel({ auditId }: { auditId: string }) {
     <section className="flex flex-col gap-3" aria-labelledby="share-heading" data-testid="share-panel">
       <h2 id="share-heading" className="text-lg font-semibold">Share</h2>
       <div className="flex flex-col gap-3 rounded-lg bg-white p-4 text-sm shadow-sm">
-        <p className="text-slate-600">A read-only link to this audit and its reports, for people without an account. Nothing else of yours is reachable from it.</p>
+        <p className="text-slate-600">A read-only link to this {what}{what === 'audit' ? ' and its reports' : ''}, for people without an account. Nothing else of yours is reachable from it.</p>
         <div className="flex flex-wrap items-center gap-2">
           <label className="flex items-center gap-2">
             Expires after
