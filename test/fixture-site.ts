@@ -22,6 +22,8 @@ export type FixtureSiteOptions = {
   latencyMs?: number;
   /** Title of generated page n (default "Generated page n"), e.g. to plant hostile text. */
   genTitle?: (n: number) => string;
+  /** Serve /favicon.ico (default false: it 404s and no page declares an icon). */
+  favicon?: boolean;
 };
 
 export type FixtureSite = {
@@ -187,6 +189,8 @@ export async function startFixtureSite(options: FixtureSiteOptions = {}): Promis
         return { body: html('Duplicate offer', '<p>The very same text on two different URLs, word for word, for the duplicate checks.</p>') };
       case '/after-huge':
         return { body: html('After huge', '') };
+      case '/favicon.ico':
+        return options.favicon ? { type: 'image/x-icon', body: Buffer.from([0, 0, 1, 0, 1, 0]) } : null;
     }
     if (path.startsWith('/private/')) return { body: html('Private', '<p>Robots should never see this.</p>') };
     const gen = /^\/gen\/(\d+)$/.exec(path);

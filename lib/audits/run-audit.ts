@@ -13,7 +13,7 @@ import { computeScore } from '@/lib/checks/score';
 import { REDIRECT_CHECK_IDS, REDIRECT_CHECKS_REPEATED_BY_SITE_CHECKS } from '@/lib/checks/http';
 import { runSiteChecks } from '@/lib/checks/run-site-checks';
 import type { Finding } from '@/lib/checks/types';
-import { buildSiteGraph, type GraphFacts, type GraphPageInput } from '@/lib/checks/build-site-graph';
+import { buildSiteGraph, toSitemapFiles, type GraphFacts, type GraphPageInput } from '@/lib/checks/build-site-graph';
 import { crawlSite } from '@/lib/crawler/crawl-site';
 import type { CrawlOutcome, CrawlPageResult, CrawlState, FrontierEntry } from '@/lib/crawler/crawl-types';
 import { db } from '@/lib/db';
@@ -45,6 +45,7 @@ function graphFacts(f: PageFacts): GraphFacts {
     robots: f.robots,
     hreflang: f.hreflang,
     links: f.links,
+    siteSignals: f.siteSignals,
   };
 }
 
@@ -189,6 +190,8 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
         userAgent,
         allowedPrivateHosts: env.ALLOWED_PRIVATE_HOSTS,
         signal,
+        // /favicon.ico and /llms.txt, for the site checks that need them.
+        readSiteFiles: true,
         resume: await loadCrawlState(auditId, audit.url, state.sitemapUrls),
       },
       {
@@ -202,7 +205,7 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
         render: render && ((url, renderOptions) => render(url, { ...renderOptions, userAgent, headersFor })),
         looksClientRendered,
         onSitemaps: async (result) => {
-          await mergeAuditState(auditId, { sitemapUrls: result.urls });
+          await mergeAuditState(auditId, { sitemapUrls: result.urls, sitemapFiles: toSitemapFiles(result) });
         },
         onPage: async (r) => {
           const findings = r.facts ? ownFindings(r, findingsOf.get(r.facts) ?? []) : [];
@@ -272,7 +275,16 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
     // Without a single page (the site never answered) the site checks could only report on
     // robots.txt and sitemaps nobody saw.
     if (graphPages.length > 0) {
-      const graph = buildSiteGraph({ startUrl: audit.url, pages: graphPages, sitemapUrls: outcome.state.sitemapUrls, robotsTxt: outcome.robotsTxt });
+      // A resumed crawl did not read the sitemaps again: their files come from the saved state.
+      const sitemaps = outcome.sitemaps ? toSitemapFiles(outcome.sitemaps) : state.sitemapFiles;
+      const graph = buildSiteGraph({
+        startUrl: audit.url,
+        pages: graphPages,
+        sitemapUrls: outcome.state.sitemapUrls,
+        robotsTxt: outcome.robotsTxt,
+        sitemaps,
+        siteFiles: outcome.siteFiles,
+      });
       await saveSiteFindings(auditId, runSiteChecks(graph));
     }
 

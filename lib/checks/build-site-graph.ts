@@ -24,8 +24,8 @@ export type BuildSiteGraphInput = {
   pages: Iterable<GraphPageInput>;
   sitemapUrls?: Iterable<string>;
   robotsTxt?: SiteGraph['robotsTxt'];
-  /** The crawl's sitemap read (CrawlOutcome.sitemaps); null on a resumed crawl, which did not read them again. */
-  sitemaps?: SitemapLoadResult | null;
+  /** The crawl's sitemap files (toSitemapFiles of CrawlOutcome.sitemaps, kept for a resumed crawl, which does not read them again). */
+  sitemaps?: SitemapFile[];
   /** /llms.txt and /favicon.ico as the crawl read them (CrawlOutcome.siteFiles). */
   siteFiles?: SiteFiles;
   wwwIsSameSite?: boolean;
@@ -186,7 +186,7 @@ export function buildSiteGraph(input: BuildSiteGraphInput): SiteGraph {
     sitemapUrls,
     robotsTxt: input.robotsTxt ?? null,
     blockedByRobots,
-    ...(input.sitemaps ? { sitemaps: toSitemapFiles(input.sitemaps) } : {}),
+    ...(input.sitemaps ? { sitemaps: input.sitemaps } : {}),
     ...(input.siteFiles ? { siteFiles: input.siteFiles } : {}),
   };
 }
