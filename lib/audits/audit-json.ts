@@ -85,6 +85,7 @@ const graphPageSchema = z.object({
       }),
       hreflang: z.array(z.object({ lang: z.string(), url: z.string().nullable(), href: z.string(), source: z.enum(['html', 'header']) })),
       links: z.array(linkSchema),
+      imageUrls: z.array(z.string()).optional(),
       siteSignals: z
         .object({
           schemaTypes: z.array(z.string()),

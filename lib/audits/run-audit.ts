@@ -12,8 +12,13 @@ import { BLOCKED_BY_ROBOTS_PREFIX, createPageResultWriter, saveSiteFindings } fr
 import { computeScore } from '@/lib/checks/score';
 import { REDIRECT_CHECK_IDS, REDIRECT_CHECKS_REPEATED_BY_SITE_CHECKS } from '@/lib/checks/http';
 import { runSiteChecks } from '@/lib/checks/run-site-checks';
-import type { Finding } from '@/lib/checks/types';
-import { buildSiteGraph, toSitemapFiles, type GraphFacts, type GraphPageInput } from '@/lib/checks/build-site-graph';
+import type { Finding, SiteGraph } from '@/lib/checks/types';
+import { buildSiteGraph, imageUrlsOf, toSitemapFiles, type GraphFacts, type GraphPageInput } from '@/lib/checks/build-site-graph';
+import { selectProbeTargets } from '@/lib/checks/site-resources';
+import { DEFAULT_SITE_ANSWER_TIMEOUT_MS } from '@/lib/crawler/crawl-options';
+import { createSiteRobotsCache } from '@/lib/crawler/crawl-robots';
+import { probeResources, probeSettingsSchema, type ProbeSettings, type ResourceProbe } from '@/lib/crawler/probe-resources';
+import { ROBOTS_PRODUCT_TOKEN } from '@/lib/crawler/robots';
 import { crawlSite } from '@/lib/crawler/crawl-site';
 import type { CrawlOutcome, CrawlPageResult, CrawlState, FrontierEntry } from '@/lib/crawler/crawl-types';
 import { db } from '@/lib/db';
@@ -46,7 +51,26 @@ function graphFacts(f: PageFacts): GraphFacts {
     hreflang: f.hreflang,
     links: f.links,
     siteSignals: f.siteSignals,
+    imageUrls: imageUrlsOf(f),
   };
+}
+
+/**
+ * The status and size of a capped sample of what the crawl never fetches (links to other sites,
+ * images), probed politely after the crawl so the site checks can report them (site-resources).
+ */
+async function probeSiteResources(graph: SiteGraph, input: { userAgent: string; respectRobots: boolean; settings?: Partial<ProbeSettings>; signal: AbortSignal }): Promise<ResourceProbe[]> {
+  const settings = probeSettingsSchema.parse(input.settings ?? {});
+  const fetchOptions = { userAgent: input.userAgent, allowedPrivateHosts: env.ALLOWED_PRIVATE_HOSTS };
+  const robotsSettings = { robotsToken: ROBOTS_PRODUCT_TOKEN, siteAnswerTimeoutMs: DEFAULT_SITE_ANSWER_TIMEOUT_MS };
+  return probeResources({
+    targets: selectProbeTargets(graph, settings),
+    fetchPage,
+    fetchOptions,
+    robots: input.respectRobots ? createSiteRobotsCache(robotsSettings, fetchOptions, fetchPage) : undefined,
+    settings,
+    signal: input.signal,
+  });
 }
 
 // Counted apart from failures (see failedPages): keep the prefix.
@@ -124,6 +148,8 @@ export type RunAuditDeps = {
   render?: (url: string, options?: RenderOptions) => Promise<RenderResult>;
   /** Aborted on worker shutdown. */
   signal?: AbortSignal;
+  /** Caps and pacing of the external link and image probe (defaults: probeSettingsSchema). */
+  probe?: Partial<ProbeSettings>;
 };
 
 /**
@@ -285,7 +311,8 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
         sitemaps,
         siteFiles: outcome.siteFiles,
       });
-      await saveSiteFindings(auditId, runSiteChecks(graph));
+      const resourceProbes = await probeSiteResources(graph, { userAgent, respectRobots: options.respectRobots, settings: deps.probe, signal });
+      await saveSiteFindings(auditId, runSiteChecks({ ...graph, resourceProbes }));
     }
 
     const failedPages = await db.page.count({ where: { auditId, error: { not: null }, NOT: { error: { startsWith: BLOCKED_BY_ROBOTS_PREFIX } } } });
