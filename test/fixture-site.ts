@@ -22,6 +22,14 @@ export type FixtureSiteOptions = {
   latencyMs?: number;
   /** Title of generated page n (default "Generated page n"), e.g. to plant hostile text. */
   genTitle?: (n: number) => string;
+  /** Serve /favicon.ico (default false: it 404s and no page declares an icon). */
+  favicon?: boolean;
+  /**
+   * Base URL of a second local server standing in for other sites (e.g. "http://localhost:4321"):
+   * /resources then links to its /ok, /gone and /moved and shows its /logo.png, next to a large
+   * (/images/big.jpg, 600 KB) and a missing (/images/missing.png) image of this site.
+   */
+  external?: string;
 };
 
 export type FixtureSite = {
@@ -94,6 +102,7 @@ export async function startFixtureSite(options: FixtureSiteOptions = {}): Promis
     '/dup-b',
     'https://example.invalid/external',
     ...(pages > 0 ? ['/gen/1'] : []),
+    ...(options.external ? ['/resources'] : []),
   ];
 
   let hugeBody: string | null = null;
@@ -187,6 +196,21 @@ export async function startFixtureSite(options: FixtureSiteOptions = {}): Promis
         return { body: html('Duplicate offer', '<p>The very same text on two different URLs, word for word, for the duplicate checks.</p>') };
       case '/after-huge':
         return { body: html('After huge', '') };
+      case '/resources': {
+        if (!options.external) return null;
+        const ext = options.external;
+        return {
+          body: html(
+            'Links and images',
+            `${links([`${ext}/ok`, `${ext}/gone`, `${ext}/moved`, `${ext}/private/page`])}<img src="/images/big.jpg" alt="Big"><img src="/images/missing.png" alt="Missing"><img src="${ext}/logo.png" alt="Logo">`,
+          ),
+        };
+      }
+      case '/images/big.jpg':
+        // Content-Length sent explicitly: Node omits it from HEAD answers otherwise.
+        return options.external ? { type: 'image/jpeg', body: Buffer.alloc(600 * 1024, 1), headers: { 'content-length': String(600 * 1024) } } : null;
+      case '/favicon.ico':
+        return options.favicon ? { type: 'image/x-icon', body: Buffer.from([0, 0, 1, 0, 1, 0]) } : null;
     }
     if (path.startsWith('/private/')) return { body: html('Private', '<p>Robots should never see this.</p>') };
     const gen = /^\/gen\/(\d+)$/.exec(path);

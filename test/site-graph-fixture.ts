@@ -21,7 +21,7 @@ export type GraphSpec = {
   /** Sitemap URLs; defaults to every page that is 200, indexable and self-canonical. */
   sitemap?: string[];
   /** robots.txt body (served 200), a full record, or null for "not fetched". Defaults to allow-all + Sitemap line. */
-  robots?: string | { status: number; body?: string | null } | null;
+  robots?: string | { status: number; body?: string | null; contentType?: string } | null;
   /** URLs skipped because robots.txt disallows them. */
   blocked?: string[];
   /** Sitemap files; defaults to /sitemap.xml (from robots.txt) when the sitemap is non-empty. */
@@ -82,6 +82,7 @@ export function buildSiteGraph(spec: GraphSpec): SiteGraph {
       inSitemap: false,
       blockedByRobots: page.blockedByRobots ?? blocked.includes(url),
       contentType: page.contentType ?? (hasContent ? 'text/html; charset=utf-8' : undefined),
+      ...(page.signals ? { signals: page.signals } : {}),
     });
   }
 
@@ -111,7 +112,12 @@ export function buildSiteGraph(spec: GraphSpec): SiteGraph {
         ? { url: robotsUrl, status: 200, body: `User-agent: *\nDisallow:\n\nSitemap: ${origin}/sitemap.xml\n` }
         : typeof spec.robots === 'string'
           ? { url: robotsUrl, status: 200, body: spec.robots }
-          : { url: robotsUrl, status: spec.robots.status, body: spec.robots.body ?? null };
+          : {
+              url: robotsUrl,
+              status: spec.robots.status,
+              body: spec.robots.body ?? null,
+              ...(spec.robots.contentType !== undefined ? { contentType: spec.robots.contentType } : {}),
+            };
 
   const sitemaps: SitemapFile[] = spec.sitemaps
     ? spec.sitemaps.map((s) => ({ ...s, url: abs(s.url), source: s.source ?? 'robots' }))

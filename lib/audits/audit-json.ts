@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { KeywordAnalysis } from '@/lib/analysis/keyword';
 import type { GraphPageInput } from '@/lib/checks/build-site-graph';
+import type { SitemapFile } from '@/lib/checks/types';
 import { auditSettingsSchema, type AuditSettings } from '@/lib/crawler/crawl-options';
 import type { FrontierEntry } from '@/lib/crawler/crawl-types';
 import type { LinkFact } from '@/lib/crawler/page-facts';
@@ -14,11 +15,25 @@ export function readAuditSettings(json: unknown): AuditSettings {
   return auditSettingsSchema.parse(json ?? {});
 }
 
+const sitemapFileSchema = z.object({
+  url: z.string(),
+  status: z.number(),
+  source: z.enum(['robots', 'guess', 'index', 'given']),
+  urlCount: z.number().optional(),
+  bytes: z.number().optional(),
+  error: z.string().optional(),
+  lastmod: z
+    .object({ missing: z.number(), invalid: z.number(), future: z.number(), valid: z.number(), allSame: z.boolean(), samples: z.array(z.string()) })
+    .optional(),
+}) satisfies z.ZodType<SitemapFile>;
+
 const auditStateSchema = z.object({
   phase: z.enum(AUDIT_PHASES).optional(),
   limit: z.number().optional(),
   /** Sitemap URLs already read: a resumed crawl does not read them again. */
   sitemapUrls: z.array(z.string()).optional(),
+  /** The sitemap files as the site checks read them (toSitemapFiles), kept for the same reason. */
+  sitemapFiles: z.array(sitemapFileSchema).optional(),
 });
 export type AuditState = z.infer<typeof auditStateSchema>;
 
@@ -70,6 +85,7 @@ const graphPageSchema = z.object({
       }),
       hreflang: z.array(z.object({ lang: z.string(), url: z.string().nullable(), href: z.string(), source: z.enum(['html', 'header']) })),
       links: z.array(linkSchema),
+      imageUrls: z.array(z.string()).optional(),
       siteSignals: z
         .object({
           schemaTypes: z.array(z.string()),

@@ -12,8 +12,13 @@ import { BLOCKED_BY_ROBOTS_PREFIX, createPageResultWriter, saveSiteFindings } fr
 import { computeScore } from '@/lib/checks/score';
 import { REDIRECT_CHECK_IDS, REDIRECT_CHECKS_REPEATED_BY_SITE_CHECKS } from '@/lib/checks/http';
 import { runSiteChecks } from '@/lib/checks/run-site-checks';
-import type { Finding } from '@/lib/checks/types';
-import { buildSiteGraph, type GraphFacts, type GraphPageInput } from '@/lib/checks/build-site-graph';
+import type { Finding, SiteGraph } from '@/lib/checks/types';
+import { buildSiteGraph, imageUrlsOf, toSitemapFiles, type GraphFacts, type GraphPageInput } from '@/lib/checks/build-site-graph';
+import { selectProbeTargets } from '@/lib/checks/site-resources';
+import { DEFAULT_SITE_ANSWER_TIMEOUT_MS } from '@/lib/crawler/crawl-options';
+import { createSiteRobotsCache } from '@/lib/crawler/crawl-robots';
+import { probeResources, probeSettingsSchema, type ProbeSettings, type ResourceProbe } from '@/lib/crawler/probe-resources';
+import { ROBOTS_PRODUCT_TOKEN } from '@/lib/crawler/robots';
 import { crawlSite } from '@/lib/crawler/crawl-site';
 import type { CrawlOutcome, CrawlPageResult, CrawlState, FrontierEntry } from '@/lib/crawler/crawl-types';
 import { db } from '@/lib/db';
@@ -45,7 +50,27 @@ function graphFacts(f: PageFacts): GraphFacts {
     robots: f.robots,
     hreflang: f.hreflang,
     links: f.links,
+    siteSignals: f.siteSignals,
+    imageUrls: imageUrlsOf(f),
   };
+}
+
+/**
+ * The status and size of a capped sample of what the crawl never fetches (links to other sites,
+ * images), probed politely after the crawl so the site checks can report them (site-resources).
+ */
+async function probeSiteResources(graph: SiteGraph, input: { userAgent: string; respectRobots: boolean; settings?: Partial<ProbeSettings>; signal: AbortSignal }): Promise<ResourceProbe[]> {
+  const settings = probeSettingsSchema.parse(input.settings ?? {});
+  const fetchOptions = { userAgent: input.userAgent, allowedPrivateHosts: env.ALLOWED_PRIVATE_HOSTS };
+  const robotsSettings = { robotsToken: ROBOTS_PRODUCT_TOKEN, siteAnswerTimeoutMs: DEFAULT_SITE_ANSWER_TIMEOUT_MS };
+  return probeResources({
+    targets: selectProbeTargets(graph, settings),
+    fetchPage,
+    fetchOptions,
+    robots: input.respectRobots ? createSiteRobotsCache(robotsSettings, fetchOptions, fetchPage) : undefined,
+    settings,
+    signal: input.signal,
+  });
 }
 
 // Counted apart from failures (see failedPages): keep the prefix.
@@ -123,6 +148,8 @@ export type RunAuditDeps = {
   render?: (url: string, options?: RenderOptions) => Promise<RenderResult>;
   /** Aborted on worker shutdown. */
   signal?: AbortSignal;
+  /** Caps and pacing of the external link and image probe (defaults: probeSettingsSchema). */
+  probe?: Partial<ProbeSettings>;
 };
 
 /**
@@ -189,6 +216,8 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
         userAgent,
         allowedPrivateHosts: env.ALLOWED_PRIVATE_HOSTS,
         signal,
+        // /favicon.ico and /llms.txt, for the site checks that need them.
+        readSiteFiles: true,
         resume: await loadCrawlState(auditId, audit.url, state.sitemapUrls),
       },
       {
@@ -202,7 +231,7 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
         render: render && ((url, renderOptions) => render(url, { ...renderOptions, userAgent, headersFor })),
         looksClientRendered,
         onSitemaps: async (result) => {
-          await mergeAuditState(auditId, { sitemapUrls: result.urls });
+          await mergeAuditState(auditId, { sitemapUrls: result.urls, sitemapFiles: toSitemapFiles(result) });
         },
         onPage: async (r) => {
           const findings = r.facts ? ownFindings(r, findingsOf.get(r.facts) ?? []) : [];
@@ -272,8 +301,18 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
     // Without a single page (the site never answered) the site checks could only report on
     // robots.txt and sitemaps nobody saw.
     if (graphPages.length > 0) {
-      const graph = buildSiteGraph({ startUrl: audit.url, pages: graphPages, sitemapUrls: outcome.state.sitemapUrls, robotsTxt: outcome.robotsTxt });
-      await saveSiteFindings(auditId, runSiteChecks(graph));
+      // A resumed crawl did not read the sitemaps again: their files come from the saved state.
+      const sitemaps = outcome.sitemaps ? toSitemapFiles(outcome.sitemaps) : state.sitemapFiles;
+      const graph = buildSiteGraph({
+        startUrl: audit.url,
+        pages: graphPages,
+        sitemapUrls: outcome.state.sitemapUrls,
+        robotsTxt: outcome.robotsTxt,
+        sitemaps,
+        siteFiles: outcome.siteFiles,
+      });
+      const resourceProbes = await probeSiteResources(graph, { userAgent, respectRobots: options.respectRobots, settings: deps.probe, signal });
+      await saveSiteFindings(auditId, runSiteChecks({ ...graph, resourceProbes }));
     }
 
     const failedPages = await db.page.count({ where: { auditId, error: { not: null }, NOT: { error: { startsWith: BLOCKED_BY_ROBOTS_PREFIX } } } });

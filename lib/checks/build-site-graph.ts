@@ -12,7 +12,21 @@ import { describeFetchFailure } from '@/lib/fetch/fetch-error';
 export type GraphFacts = Pick<
   PageFacts,
   'title' | 'metaDescription' | 'h1s' | 'textHash' | 'textMinhash' | 'wordCount' | 'canonicals' | 'canonicalFromHeader' | 'robots' | 'hreflang' | 'links' | 'siteSignals'
->;
+> & { imageUrls?: string[] };
+
+/** Images a page may list in the graph: enough to find the pages that use a broken or large image. */
+const IMAGE_URLS_PER_PAGE = 50;
+
+/** The page's distinct http(s) image URLs, normalised, at most IMAGE_URLS_PER_PAGE. */
+export function imageUrlsOf(facts: Pick<PageFacts, 'images'>): string[] {
+  const urls = new Set<string>();
+  for (const image of facts.images) {
+    if (urls.size >= IMAGE_URLS_PER_PAGE) break;
+    const url = image.url && /^https?:/i.test(image.url) ? normalizeUrl(image.url) : null;
+    if (url) urls.add(url);
+  }
+  return [...urls];
+}
 
 export type GraphPageInput = Pick<CrawlPageResult, 'url' | 'depth' | 'fetchError' | 'blockedByRobots' | 'redirectTo'> & {
   response?: Pick<NonNullable<CrawlPageResult['response']>, 'status' | 'contentType' | 'redirects' | 'redirectError'>;
@@ -24,8 +38,8 @@ export type BuildSiteGraphInput = {
   pages: Iterable<GraphPageInput>;
   sitemapUrls?: Iterable<string>;
   robotsTxt?: SiteGraph['robotsTxt'];
-  /** The crawl's sitemap read (CrawlOutcome.sitemaps); null on a resumed crawl, which did not read them again. */
-  sitemaps?: SitemapLoadResult | null;
+  /** The crawl's sitemap files (toSitemapFiles of CrawlOutcome.sitemaps, kept for a resumed crawl, which does not read them again). */
+  sitemaps?: SitemapFile[];
   /** /llms.txt and /favicon.ico as the crawl read them (CrawlOutcome.siteFiles). */
   siteFiles?: SiteFiles;
   wwwIsSameSite?: boolean;
@@ -164,6 +178,7 @@ export function buildSiteGraph(input: BuildSiteGraphInput): SiteGraph {
       page.noindex = facts.robots.noindex;
       page.hreflang = facts.hreflang.filter((h) => h.url !== null).map((h) => ({ lang: h.lang, url: key(h.url!) }));
       if (facts.siteSignals) page.signals = facts.siteSignals;
+      if (facts.imageUrls) page.images = facts.imageUrls;
       for (const link of facts.links) {
         if (!link.url) continue;
         const to = normalizeUrl(link.url);
@@ -186,7 +201,7 @@ export function buildSiteGraph(input: BuildSiteGraphInput): SiteGraph {
     sitemapUrls,
     robotsTxt: input.robotsTxt ?? null,
     blockedByRobots,
-    ...(input.sitemaps ? { sitemaps: toSitemapFiles(input.sitemaps) } : {}),
+    ...(input.sitemaps ? { sitemaps: input.sitemaps } : {}),
     ...(input.siteFiles ? { siteFiles: input.siteFiles } : {}),
   };
 }

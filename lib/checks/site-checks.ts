@@ -1,4 +1,5 @@
 import { siteBusinessChecks } from '@/lib/checks/site-business';
+import { siteResourceChecks } from '@/lib/checks/site-resources';
 import { siteCanonicalChecks } from '@/lib/checks/site-canonical';
 import { siteContentChecks } from '@/lib/checks/site-content';
 import { siteCrawlabilityChecks } from '@/lib/checks/site-crawlability';
@@ -24,4 +25,5 @@ export const siteChecks: SiteCheck[] = [
   ...siteUrlChecks,
   ...siteInternationalChecks,
   ...siteBusinessChecks,
+  ...siteResourceChecks,
 ];

@@ -101,3 +101,22 @@ describe('robots-txt-content-signal-opt-out', () => {
     expect(fired('robots-txt-content-signal-opt-out', healthySiteSpec())).toEqual([]);
   });
 });
+
+describe('robots-txt-wrong-content-type', () => {
+  const served = (contentType: string, status = 200) => healthyWith({}, { robots: { status, body: 'User-agent: *\nDisallow:\n', contentType } });
+
+  it('fires when robots.txt is served as HTML, another type or none', () => {
+    expect(fired('robots-txt-wrong-content-type', served('text/html; charset=utf-8'))).toEqual(ROBOTS);
+    expect(messages('robots-txt-wrong-content-type', served('text/html; charset=utf-8'))).toEqual([
+      'robots.txt is served as text/html, not text/plain: crawlers may be reading an HTML page instead of rules',
+    ]);
+    expect(messages('robots-txt-wrong-content-type', served('application/octet-stream'))).toEqual(['robots.txt is served as application/octet-stream, not text/plain']);
+    expect(messages('robots-txt-wrong-content-type', served(''))).toEqual(['robots.txt is served without a Content-Type, not text/plain']);
+  });
+
+  it('passes on text/plain (any case and parameters), on error statuses and when the type was not recorded', () => {
+    expect(fired('robots-txt-wrong-content-type', served('Text/Plain; charset=UTF-8'))).toEqual([]);
+    expect(fired('robots-txt-wrong-content-type', served('text/html', 404))).toEqual([]);
+    expect(fired('robots-txt-wrong-content-type', healthySiteSpec())).toEqual([]);
+  });
+});

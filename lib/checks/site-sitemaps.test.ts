@@ -173,3 +173,38 @@ describe('sitemap-off-site-url', () => {
     expect(fired('sitemap-off-site-url', moved)).toEqual([]);
   });
 });
+
+describe('sitemap-lastmod-missing', () => {
+  const stats = (missing: number, valid: number, allSame = false) => ({ missing, invalid: 0, future: 0, valid, allSame, samples: [] });
+
+  it('fires when most URLs have no <lastmod>, or all share one stamp', () => {
+    const none = healthyWith({}, { sitemaps: [{ url: '/sitemap.xml', status: 200, urlCount: 4, lastmod: stats(4, 0) }] });
+    expect(fired('sitemap-lastmod-missing', none)).toEqual(urlsOf('/sitemap.xml'));
+    expect(messages('sitemap-lastmod-missing', none)).toEqual(['None of the 4 URLs in this sitemap has a <lastmod>']);
+    const stamped = healthyWith({}, { sitemaps: [{ url: '/sitemap.xml', status: 200, urlCount: 4, lastmod: stats(0, 4, true) }] });
+    expect(messages('sitemap-lastmod-missing', stamped)).toEqual([
+      'All 4 URLs in this sitemap share one <lastmod>: it looks like the generation time, not each page’s change date',
+    ]);
+  });
+
+  it('passes on distinct dates, a few missing ones, tiny sitemaps and sitemaps without a tally', () => {
+    for (const lastmod of [stats(0, 4), stats(1, 3), stats(2, 0)]) {
+      expect(fired('sitemap-lastmod-missing', healthyWith({}, { sitemaps: [{ url: '/sitemap.xml', status: 200, lastmod }] })), JSON.stringify(lastmod)).toEqual([]);
+    }
+    expect(fired('sitemap-lastmod-missing', healthySiteSpec())).toEqual([]);
+  });
+});
+
+describe('sitemap-lastmod-invalid', () => {
+  it('fires on invalid and future dates, with examples', () => {
+    const lastmod = { missing: 0, invalid: 1, future: 2, valid: 3, allSame: false, samples: ['01/02/2024', '2099-01-01'] };
+    const spec = healthyWith({}, { sitemaps: [{ url: '/sitemap.xml', status: 200, lastmod }] });
+    expect(fired('sitemap-lastmod-invalid', spec)).toEqual(urlsOf('/sitemap.xml'));
+    expect(messages('sitemap-lastmod-invalid', spec)).toEqual(['<lastmod> has 1 invalid date and 2 dates in the future (e.g. "01/02/2024", "2099-01-01")']);
+  });
+
+  it('passes when every date is valid and past', () => {
+    const lastmod = { missing: 1, invalid: 0, future: 0, valid: 3, allSame: false, samples: [] };
+    expect(fired('sitemap-lastmod-invalid', healthyWith({}, { sitemaps: [{ url: '/sitemap.xml', status: 200, lastmod }] }))).toEqual([]);
+  });
+});

@@ -174,4 +174,6 @@ export const SITE_THRESHOLDS = {
   schemaCoverageMinShare: 0.8, // our choice
   /** Share of pages the business phone must appear on to count as shown site-wide (header or footer). */
   napSiteWideShare: 0.5, // our choice
+  /** Image file size above which it is "large" (CHECKS.md row 120: SN ErrorLargeImage, > 500 KB). */
+  largeImageBytes: 500 * 1024,
 } as const;

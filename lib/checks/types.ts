@@ -1,5 +1,6 @@
 import type { SiteFiles } from '@/lib/crawler/crawl-site-files';
 import type { PageFacts, SiteSignals } from '@/lib/crawler/page-facts';
+import type { ResourceProbe } from '@/lib/crawler/probe-resources';
 import type { LastmodStats } from '@/lib/crawler/sitemaps';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
@@ -94,6 +95,8 @@ export type SitePage = {
   contentType?: string;
   /** What the page says about the business (phones, postal codes, markup types…). Absent in graphs built before it existed: those checks stay silent. */
   signals?: SiteSignals;
+  /** http(s) URLs of the page's <img> elements, distinct, capped (imageUrlsOf). Absent in older graphs. */
+  images?: string[];
 };
 
 export type SiteLink = {
@@ -127,6 +130,8 @@ export type SiteGraph = {
   hostVariants?: HostVariant[];
   /** /llms.txt and /favicon.ico of the start URL's origin, read once per audit. Optional: without it those checks stay silent. */
   siteFiles?: SiteFiles;
+  /** Status and size of a capped sample of external link targets and images (probeResources). Optional: without it those checks stay silent. */
+  resourceProbes?: ResourceProbe[];
 };
 
 export type SitemapFile = {

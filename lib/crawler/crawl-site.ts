@@ -155,6 +155,7 @@ export async function crawlSite(options: CrawlOptions, deps: CrawlDeps): Promise
     ...(site.unreachable ? { unreachable: site.unreachable } : {}),
     sitemaps: sitemaps.sitemaps,
     sitemapError: sitemaps.sitemapError,
+    ...(site.siteFiles ? { siteFiles: site.siteFiles } : {}),
     hosts: run.scheduler.snapshots(),
   };
 }

@@ -2,6 +2,7 @@
 import type { PageFacts } from '@/lib/crawler/page-facts';
 import type { CrawlOptionsInput } from '@/lib/crawler/crawl-options';
 import type { FetchPageFn } from '@/lib/crawler/follow-redirects';
+import type { SiteFiles } from '@/lib/crawler/crawl-site-files';
 import type { FrontierEntry } from '@/lib/crawler/frontier';
 import type { HostSchedulerOptions, HostSnapshot } from '@/lib/crawler/host-scheduler';
 import type { RobotsCache } from '@/lib/crawler/robots';
@@ -109,6 +110,8 @@ export type CrawlOutcome = {
   unreachable?: FetchFailure & { url: string };
   sitemaps: SitemapLoadResult | null;
   sitemapError?: string;
+  /** /llms.txt and /favicon.ico (settings.readSiteFiles), read again on every run, also a resumed one. */
+  siteFiles?: SiteFiles;
   hosts: HostSnapshot[];
 };
 

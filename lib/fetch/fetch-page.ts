@@ -86,6 +86,7 @@ function resolveSettings(options: FetchOptions): Settings {
     bodyTimeoutMs: options.bodyTimeoutMs ?? 15_000,
     maxBodyBytes: options.maxBodyBytes ?? 5 * 1024 * 1024,
     maxRedirects: options.maxRedirects ?? 10,
+    method: options.method ?? 'GET',
     allowedPrivateHosts: options.allowedPrivateHosts ?? [],
     signal: options.signal,
     headers,
@@ -107,7 +108,7 @@ function parseTarget(raw: string, base?: URL): URL {
   return url;
 }
 
-// A keep-alive socket the server has just closed fails with ECONNRESET/EPIPE; retrying once on a new socket is safe for GET.
+// A keep-alive socket the server has just closed fails with ECONNRESET/EPIPE; retrying once on a new socket is safe for GET and HEAD.
 async function requestWithRetry(url: URL, settings: Settings): Promise<Hop> {
   try {
     return await requestOnce(url, settings);
@@ -157,7 +158,7 @@ function requestOnce(url: URL, settings: Settings): Promise<Hop> {
         hostname: url.hostname.replace(/^\[|\]$/g, ''),
         port: url.port || undefined,
         path: url.pathname + url.search,
-        method: 'GET',
+        method: settings.method,
         headers: settings.headers,
         agent: isHttps ? httpsAgent : httpAgent,
         lookup: createPinnedLookup(addresses),

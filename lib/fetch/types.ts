@@ -61,6 +61,8 @@ export type FetchOptions = {
   bodyTimeoutMs?: number;
   maxBodyBytes?: number;
   maxRedirects?: number;
+  /** GET (default) or HEAD, for a status-and-headers probe that reads no body. */
+  method?: 'GET' | 'HEAD';
   /** Allow-list overriding the private-address guard: hosts, IPs, CIDRs or "*". */
   allowedPrivateHosts?: string[];
   signal?: AbortSignal;
