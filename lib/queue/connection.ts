@@ -128,6 +128,8 @@ async function policyOf(node: Redis): Promise<string> {
 /** CONFIG GET maxmemory-policy on the server (every master of a Cluster). */
 export async function checkEvictionPolicy(redis: Redis): Promise<EvictionPolicy> {
   const nodes = redis instanceof Cluster ? (redis as Cluster).nodes('master') : [redis];
+  // A Cluster that has not loaded its slots yet knows no masters: that is "cannot tell", not "fine".
+  if (nodes.length === 0) return { ok: null, policy: null, error: 'no Redis Cluster master known yet' };
   try {
     for (const node of nodes) {
       const policy = await policyOf(node);
