@@ -53,6 +53,7 @@ async function postAudit(maxPages: number) {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ url: `${site.url}/gen/1`, maxPages, maxDepth: 50, renderMode: 'never', pageTimeoutMs: 5_000, include: ['/gen/*'] }),
     }),
+    { params: Promise.resolve({}) },
   );
   return { res, ms: performance.now() - started, body: (await res.json()) as { id: string; mode: 'sync' | 'async' } };
 }
