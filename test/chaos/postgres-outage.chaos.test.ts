@@ -20,7 +20,7 @@ const { closeQueues, getQueue } = await import('@/lib/queue/queues');
 
 const PAGES = 100;
 const OUTAGE_MS = 6_000;
-const site = await startFixtureSite({ pages: PAGES, latencyMs: 30 });
+const site = await startFixtureSite({ pages: PAGES, latencyMs: 60 });
 const dbUrl = new URL(process.env.DATABASE_URL!);
 const proxy = await startTcpProxy({ host: dbUrl.hostname, port: Number(dbUrl.port || 5432) }, await freePortIn(...PROXY_PORTS));
 const proxiedUrl = Object.assign(new URL(dbUrl.href), { port: String(proxy.port) }).href;

@@ -33,7 +33,7 @@ const { closeQueues, getProducerRedis } = await import('@/lib/queue/queues');
 const { closeRenderPool } = await import('@/lib/fetch/shared-render-pool');
 
 const PAGES = 100;
-const site = await startFixtureSite({ pages: PAGES, latencyMs: 30 });
+const site = await startFixtureSite({ pages: PAGES, latencyMs: 60 });
 const OUTAGE_MS = 4_000;
 
 afterAll(async () => {
@@ -72,13 +72,13 @@ describe('Redis restarted mid-audit', () => {
 
       await redis.kill();
       const downAt = Date.now();
+      // Mid-audit: the crawl was still going when Redis died.
+      expect((await db.audit.findUniqueOrThrow({ where: { id: running.body.id } })).status).toBe('RUNNING');
       const during = await postAudit(20);
       report('Redis down: POST /api/audits answered in', Math.round(during.ms), 'ms');
       expect(during.res.status).toBe(202);
       expect(during.body.mode).toBe('sync');
       expect(during.ms).toBeLessThan(5_000);
-      // While Redis is down the running audit goes on writing to PostgreSQL.
-      const pagesDuringOutage = (await db.audit.findUniqueOrThrow({ where: { id: running.body.id } })).pagesDone;
 
       await new Promise((r) => setTimeout(r, Math.max(0, OUTAGE_MS - (Date.now() - downAt))));
       await redis.start();
@@ -96,7 +96,6 @@ describe('Redis restarted mid-audit', () => {
         expect(done.status, `${audit.body.mode} audit ${done.id}: ${done.error}`).toBe('COMPLETED');
         expect(await pageCounts(db, audit.body.id)).toEqual({ pages, distinct: pages });
       }
-      expect((await db.audit.findUniqueOrThrow({ where: { id: running.body.id } })).pagesDone).toBeGreaterThan(pagesDuringOutage);
       expect(worker.logs.join('')).not.toMatch(/"job stalled/);
     } finally {
       await stopWorker(worker);

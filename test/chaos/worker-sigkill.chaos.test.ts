@@ -17,7 +17,7 @@ const { startProfessionalAudit } = await import('@/lib/audits/start-audit');
 const { startAuditInput } = await import('@/lib/audits/audit-input');
 const { closeQueues } = await import('@/lib/queue/queues');
 
-const PAGES = 200;
+const PAGES = 150;
 const site = await startFixtureSite({ pages: PAGES, latencyMs: 30 });
 const workerEnv = { REDIS_URL: redis.url, QUEUE_PREFIX: process.env.QUEUE_PREFIX, ALLOWED_PRIVATE_HOSTS: '127.0.0.1' };
 

@@ -18,8 +18,8 @@ const { startAuditInput } = await import('@/lib/audits/audit-input');
 const { closeQueues, getQueue } = await import('@/lib/queue/queues');
 
 const PAGES = 150;
-const GRACE_S = 3;
-const site = await startFixtureSite({ pages: PAGES, latencyMs: 30 });
+const GRACE_S = 2;
+const site = await startFixtureSite({ pages: PAGES, latencyMs: 100 });
 const workerEnv = { REDIS_URL: redis.url, QUEUE_PREFIX: process.env.QUEUE_PREFIX, ALLOWED_PRIVATE_HOSTS: '127.0.0.1', WORKER_SHUTDOWN_TIMEOUT_S: String(GRACE_S) };
 
 afterAll(async () => {
