@@ -26,6 +26,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          // The fault suite: each file starts its own Redis, worker processes and proxies, and kills them.
+          name: 'chaos',
+          include: ['test/chaos/*.chaos.test.ts'],
+          setupFiles: ['test/integration-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

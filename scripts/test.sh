@@ -39,6 +39,7 @@ stage typecheck npx tsc --noEmit -p .
 stage lint npx eslint --max-warnings 0 .
 stage unit npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$OUT/unit.json"
 stage integration npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$OUT/integration.json"
+stage chaos npx vitest run --project chaos --reporter=default --reporter=json --outputFile.json="$OUT/chaos.json"
 stage build npx next build
 stage e2e env PLAYWRIGHT_JSON_OUTPUT_NAME="$OUT/e2e.json" npx playwright test --reporter=list,json
 
