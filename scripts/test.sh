@@ -41,6 +41,7 @@ stage unit npx vitest run --project unit --reporter=default --reporter=json --ou
 stage integration npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$OUT/integration.json"
 stage build npx next build
 stage e2e env PLAYWRIGHT_JSON_OUTPUT_NAME="$OUT/e2e.json" npx playwright test --reporter=list,json
+stage bench npm run --silent bench -- --quick
 
 node scripts/summarize-tests.mjs "$OUT" "${#failed_stages[@]}" "${failed_stages[*]:-}"
 [ ${#failed_stages[@]} -eq 0 ]
