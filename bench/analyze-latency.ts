@@ -1,14 +1,11 @@
 // Single-page analysis latency (fetch → extract → checks → score), raw and rendered, on a local
 // ~100 KB page. Prints p50/p95. Run: npm run bench:analyze [-- runs]
+import './bench-env';
 import http from 'node:http';
-import { summarize } from './stats';
-
-process.env.ALLOWED_PRIVATE_HOSTS = '127.0.0.1';
-process.env.LOG_LEVEL = 'warn';
-const { analyzeUrl } = await import('@/lib/audits/analyze-url');
-const { createRenderPool } = await import('@/lib/fetch/render-pool');
-
-const runs = Number(process.argv[2] ?? 200);
+import { analyzeUrl } from '@/lib/audits/analyze-url';
+import { createRenderPool } from '@/lib/fetch/render-pool';
+import { isMain } from './proc';
+import { sampleLatency, summarize } from './stats';
 
 function page(): string {
   const paragraphs = Array.from({ length: 400 }, (_, i) => `<h2>Section ${i}</h2><p>Paragraph ${i}: running shoes for trail and road, tested over months by our editors, with notes on fit, grip and weight. <a href="/p/${i}">Read about model ${i}</a></p><img src="/img/${i}.jpg" alt="Shoe ${i}" width="400" height="300">`).join('\n');
@@ -18,42 +15,52 @@ function page(): string {
 <body><header><nav><a href="/">Home</a> <a href="/reviews">Reviews</a></nav></header><main><h1>Best running shoes</h1>${paragraphs}</main><footer>© 2026</footer></body></html>`;
 }
 
-const body = page();
-// The same page plus a review that a script fetches and inserts 700 ms after load: rendering must
-// wait for it (a fixed quiet period alone would serialize the page before it arrives).
-const LATE_TEXT = 'Late review: the trail shoe of the year';
-const lateBody = body.replace('</body>', `<script>fetch('/late-data').then((r) => r.text()).then((t) => document.querySelector('main').insertAdjacentHTML('beforeend', '<p>' + t + '</p>'));</script></body>`);
-const server = http.createServer((req, res) => {
-  if (req.url === '/late-data') return void setTimeout(() => res.writeHead(200, { 'content-type': 'text/plain' }).end(LATE_TEXT), 700);
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'strict-transport-security': 'max-age=31536000' });
-  res.end(req.url === '/late' ? lateBody : body);
-});
-await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/bench`;
-console.log(`page size: ${(Buffer.byteLength(body) / 1024).toFixed(0)} KB, ${runs} runs each`);
+export const LATE_TEXT = 'Late review: the trail shoe of the year';
 
-async function measure(label: string, n: number, fn: () => Promise<unknown>) {
-  for (let i = 0; i < 5; i++) await fn(); // warm-up
-  const samples: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await fn();
-    samples.push(performance.now() - t);
-  }
-  console.log(summarize(label, samples));
+/**
+ * Serves the ~100 KB bench page at /bench, and at /late the same page plus a review that a script
+ * fetches and inserts 700 ms after load: rendering must wait for it (a fixed quiet period alone
+ * would serialize the page before it arrives).
+ */
+export async function startBenchPageServer(): Promise<{ url: string; lateUrl: string; sizeKb: number; close(): Promise<void> }> {
+  const body = page();
+  const lateBody = body.replace('</body>', `<script>fetch('/late-data').then((r) => r.text()).then((t) => document.querySelector('main').insertAdjacentHTML('beforeend', '<p>' + t + '</p>'));</script></body>`);
+  const server = http.createServer((req, res) => {
+    if (req.url === '/late-data') return void setTimeout(() => res.writeHead(200, { 'content-type': 'text/plain' }).end(LATE_TEXT), 700);
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'strict-transport-security': 'max-age=31536000' });
+    res.end(req.url === '/late' ? lateBody : body);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  return {
+    url: `${base}/bench`,
+    lateUrl: `${base}/late`,
+    sizeKb: Buffer.byteLength(body) / 1024,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
-await measure('raw (render never)', runs, () => analyzeUrl(url, { render: 'never', keyword: 'running shoes' }));
-const pool = createRenderPool({ allowedPrivateHosts: ['127.0.0.1'], size: 1 });
-await measure('rendered (render always)', runs, () => analyzeUrl(url, { render: 'always', keyword: 'running shoes', renderPage: (u) => pool.render(u) }));
-const lateUrl = url.replace(/\/bench$/, '/late');
-const lateRuns = Math.min(runs, 20);
-let lateCaptured = 0;
-await measure('rendered, content at +700 ms', lateRuns, async () => {
-  const analyzed = await analyzeUrl(lateUrl, { render: 'always', keyword: 'running shoes', renderPage: (u) => pool.render(u) });
-  if (analyzed.facts.text.includes(LATE_TEXT)) lateCaptured++;
-});
-console.log(`late content captured in ${lateCaptured} of ${lateRuns + 5} renders`);
-await pool.close();
-server.close();
-process.exit(0);
+/** One raw analysis of the bench page, as POST /api/analyze does it with render "never". */
+export function analyzeBenchPage(url: string) {
+  return analyzeUrl(url, { render: 'never', keyword: 'running shoes' });
+}
+
+if (isMain(import.meta.url)) {
+  const runs = Number(process.argv[2] ?? 200);
+  const site = await startBenchPageServer();
+  console.log(`page size: ${site.sizeKb.toFixed(0)} KB, ${runs} runs each`);
+  console.log(summarize('raw (render never)', await sampleLatency(runs, () => analyzeBenchPage(site.url))));
+  const pool = createRenderPool({ allowedPrivateHosts: ['127.0.0.1'], size: 1 });
+  console.log(summarize('rendered (render always)', await sampleLatency(runs, () => analyzeUrl(site.url, { render: 'always', keyword: 'running shoes', renderPage: (u) => pool.render(u) }))));
+  const lateRuns = Math.min(runs, 20);
+  let lateCaptured = 0;
+  const late = await sampleLatency(lateRuns, async () => {
+    const analyzed = await analyzeUrl(site.lateUrl, { render: 'always', keyword: 'running shoes', renderPage: (u) => pool.render(u) });
+    if (analyzed.facts.text.includes(LATE_TEXT)) lateCaptured++;
+  });
+  console.log(summarize('rendered, content at +700 ms', late));
+  console.log(`late content captured in ${lateCaptured} of ${lateRuns + 5} renders`);
+  await pool.close();
+  await site.close();
+  process.exit(0);
+}

@@ -4,30 +4,35 @@
 // long-lived process): the bare loop runs three times and reports its median, the worker first
 // audits a 300-page warm-up site. Run: npm run bench:audit [-- pages]
 // BENCH_WORKER_PROF=<dir> writes the worker's CPU profile there.
-import { spawn } from 'node:child_process';
+import './bench-env';
 import { readdirSync, readFileSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { startFixtureSite } from '@/test/fixture-site';
+import { spawnWorker, stopWorker } from '@/test/spawn-worker';
+import { fetchPage } from '@/lib/fetch/fetch-page';
+import { extractPageFacts } from '@/lib/analysis/extract-page-facts';
+import { db } from '@/lib/db';
+import { startProfessionalAudit } from '@/lib/audits/start-audit';
+import { auditSettingsSchema } from '@/lib/crawler/crawl-options';
+import { closeQueues } from '@/lib/queue/queues';
+import { isTerminal } from '@/lib/progress/events';
+import { isMain, trackPeakRss } from './proc';
 
-const pages = Number(process.argv[2] ?? 2000);
-const prefix = `ro-bench-${randomUUID().slice(0, 8)}`;
-process.env.QUEUE_PREFIX = prefix;
-process.env.ALLOWED_PRIVATE_HOSTS = '127.0.0.1';
-process.env.LOG_LEVEL = 'warn';
+export type ThroughputResult = {
+  pages: number;
+  barePagesPerSecond: number;
+  bareRuns: number[];
+  pipelinePagesPerSecond: number;
+  pipelineSeconds: number;
+  pipelineStatus: string;
+  crawled: number;
+  findings: number;
+  workerPeakRssMb: number;
+  cpuMsPerPage: Record<string, number>;
+};
 
-const { startFixtureSite } = await import('@/test/fixture-site');
-const { fetchPage } = await import('@/lib/fetch/fetch-page');
-const { extractPageFacts } = await import('@/lib/analysis/extract-page-facts');
-const { db } = await import('@/lib/db');
-const { startProfessionalAudit } = await import('@/lib/audits/start-audit');
-const { auditSettingsSchema } = await import('@/lib/crawler/crawl-options');
-const { closeQueues } = await import('@/lib/queue/queues');
-const { isTerminal } = await import('@/lib/progress/events');
-
-const site = await startFixtureSite({ pages });
-const urls = Array.from({ length: pages }, (_, i) => `${site.url}/gen/${i + 1}`);
-
-// 1. Bare loop: fetch + parse with the same extractor, same concurrency as the crawler's per-host cap (4).
-async function bareLoop(): Promise<number> {
+/** Fetch + parse with the same extractor, at the crawler's per-host cap (4); pages per second. */
+async function bareLoop(urls: readonly string[]): Promise<number> {
   const started = performance.now();
   let next = 0;
   await Promise.all(
@@ -38,40 +43,28 @@ async function bareLoop(): Promise<number> {
       }
     }),
   );
-  return pages / ((performance.now() - started) / 1000);
+  return urls.length / ((performance.now() - started) / 1000);
 }
-const bareRates = [await bareLoop(), await bareLoop(), await bareLoop()].sort((a, b) => a - b);
-const bareRate = bareRates[1]!;
 
-// 2. Full pipeline through a real worker process.
-const worker = spawn('node', [...(process.env.BENCH_WORKER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_WORKER_PROF}`] : []), '--import', 'tsx', 'worker/main.ts'], {
-  env: { ...process.env, RO_SERVICE: 'worker', WORKER_CONCURRENCY: '1', LOG_LEVEL: 'info' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-await new Promise<void>((resolve) => worker.stdout!.on('data', (c: Buffer) => c.toString().includes('worker started') && resolve()));
-let peakKb = 0;
-const sampler = setInterval(() => {
-  try {
-    const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${worker.pid}/status`, 'utf8'));
-    if (m) peakKb = Math.max(peakKb, Number(m[1]));
-  } catch {
-    /* process gone */
-  }
-}, 200);
-
-async function audit(url: string, maxPages: number) {
+/** Starts a professional audit of the generated pages from `url` and polls PostgreSQL until it ends. */
+export async function auditUntilDone(url: string, maxPages: number, user: { id: string; role: 'ADMIN' } | null = null) {
   const options = auditSettingsSchema.parse({ maxPages, maxDepth: 50, renderMode: 'never', include: ['/gen/*'] });
   const started = performance.now();
-  const { id } = await startProfessionalAudit({ url, ...options }, null);
+  const { id, mode } = await startProfessionalAudit({ url, ...options }, user);
+  const status = await waitForAudit(id);
+  return { seconds: (performance.now() - started) / 1000, status, id, mode };
+}
+
+export async function waitForAudit(id: string): Promise<string> {
   for (;;) {
-    const a = await db.audit.findUniqueOrThrow({ where: { id } });
-    if (isTerminal(a.status)) return { seconds: (performance.now() - started) / 1000, status: a.status, id };
+    const a = await db.audit.findUniqueOrThrow({ where: { id }, select: { status: true } });
+    if (isTerminal(a.status)) return a.status;
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
-// CPU time per process group during the measured audit (Linux /proc), to show where a page's cost goes.
-function cpuTicksByGroup(): Map<string, number> {
+/** CPU clock ticks (1/100 s) per process group, to show where a page's cost goes. */
+function cpuTicksByGroup(workerPid: number): Map<string, number> {
   const groups = new Map<string, number>();
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
@@ -79,7 +72,7 @@ function cpuTicksByGroup(): Map<string, number> {
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const ticks = Number(fields[11]) + Number(fields[12]);
       const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const group = Number(pid) === worker.pid ? 'worker' : Number(pid) === process.pid ? 'bench (site + polling)' : /^postgres/.test(comm) ? 'postgres' : /^redis/.test(comm) ? 'redis' : null;
+      const group = Number(pid) === workerPid ? 'worker' : Number(pid) === process.pid ? 'bench (site + polling)' : /^postgres/.test(comm) ? 'postgres' : /^redis/.test(comm) ? 'redis' : null;
       if (group) groups.set(group, (groups.get(group) ?? 0) + ticks);
     } catch {
       /* process gone */
@@ -88,26 +81,54 @@ function cpuTicksByGroup(): Map<string, number> {
   return groups;
 }
 
-const warmSite = await startFixtureSite({ pages: 300 });
-await audit(`${warmSite.url}/gen/1`, 300);
-await warmSite.close();
-const cpuBefore = cpuTicksByGroup();
-const measured = await audit(`${site.url}/gen/1`, pages);
-const cpuAfter = cpuTicksByGroup();
-clearInterval(sampler);
-const crawled = await db.page.count({ where: { auditId: measured.id } });
-const findings = await db.finding.count({ where: { auditId: measured.id } });
-const rate = crawled / measured.seconds;
-console.log(`site: ${pages} generated pages on 127.0.0.1, ${(await import('node:os')).availableParallelism()} cores`);
-console.log(`bare fetch + parse loop : ${bareRate.toFixed(1)} pages/s (median of ${bareRates.map((r) => r.toFixed(0)).join(', ')})`);
-console.log(`full audit pipeline     : ${rate.toFixed(1)} pages/s (${measured.seconds.toFixed(1)} s, ${crawled} pages, ${findings} findings, status ${measured.status})`);
-console.log(`ratio pipeline / bare   : ${(rate / bareRate).toFixed(2)} (target ≥ 0.33)`);
-console.log(`worker peak RSS         : ${(peakKb / 1024).toFixed(0)} MB`);
-// Clock ticks are 1/100 s on Linux; backends that exited during the run are not counted.
-const cpuMsPerPage = [...cpuAfter].map(([group, ticks]) => `${group} ${(((ticks - (cpuBefore.get(group) ?? 0)) * 10) / crawled).toFixed(2)}`);
-console.log(`CPU ms per page         : ${cpuMsPerPage.join(', ')}`);
-worker.kill('SIGTERM');
-await site.close();
-await closeQueues();
-await db.$disconnect();
-process.exit(0);
+/** Bare loop (median of three) and the full pipeline through one worker process (concurrency 1), warm. */
+export async function measureThroughput(pages: number, warmupPages = 300): Promise<ThroughputResult> {
+  const site = await startFixtureSite({ pages });
+  const urls = Array.from({ length: pages }, (_, i) => `${site.url}/gen/${i + 1}`);
+  const bareRuns = [await bareLoop(urls), await bareLoop(urls), await bareLoop(urls)].sort((a, b) => a - b);
+
+  const prof = process.env.BENCH_WORKER_PROF;
+  const worker = await spawnWorker({ WORKER_CONCURRENCY: '1', ...(prof ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${prof}` } : {}) });
+  const rss = trackPeakRss(worker.pid!);
+  try {
+    const warmSite = await startFixtureSite({ pages: warmupPages });
+    await auditUntilDone(`${warmSite.url}/gen/1`, warmupPages);
+    await warmSite.close();
+    const cpuBefore = cpuTicksByGroup(worker.pid!);
+    const measured = await auditUntilDone(`${site.url}/gen/1`, pages);
+    const cpuAfter = cpuTicksByGroup(worker.pid!);
+    const crawled = await db.page.count({ where: { auditId: measured.id } });
+    const findings = await db.finding.count({ where: { auditId: measured.id } });
+    // Clock ticks are 1/100 s on Linux; backends that exited during the run are not counted.
+    const cpuMsPerPage = Object.fromEntries([...cpuAfter].map(([group, ticks]) => [group, ((ticks - (cpuBefore.get(group) ?? 0)) * 10) / Math.max(1, crawled)]));
+    return {
+      pages,
+      barePagesPerSecond: bareRuns[1]!,
+      bareRuns,
+      pipelinePagesPerSecond: crawled / measured.seconds,
+      pipelineSeconds: measured.seconds,
+      pipelineStatus: measured.status,
+      crawled,
+      findings,
+      workerPeakRssMb: rss.stop(),
+      cpuMsPerPage,
+    };
+  } finally {
+    rss.stop();
+    await stopWorker(worker);
+    await site.close();
+  }
+}
+
+if (isMain(import.meta.url)) {
+  const r = await measureThroughput(Number(process.argv[2] ?? 2000));
+  console.log(`site: ${r.pages} generated pages on 127.0.0.1, ${availableParallelism()} cores`);
+  console.log(`bare fetch + parse loop : ${r.barePagesPerSecond.toFixed(1)} pages/s (median of ${r.bareRuns.map((x) => x.toFixed(0)).join(', ')})`);
+  console.log(`full audit pipeline     : ${r.pipelinePagesPerSecond.toFixed(1)} pages/s (${r.pipelineSeconds.toFixed(1)} s, ${r.crawled} pages, ${r.findings} findings, status ${r.pipelineStatus})`);
+  console.log(`ratio pipeline / bare   : ${(r.pipelinePagesPerSecond / r.barePagesPerSecond).toFixed(2)} (target ≥ 0.33)`);
+  console.log(`worker peak RSS         : ${r.workerPeakRssMb.toFixed(0)} MB`);
+  console.log(`CPU ms per page         : ${Object.entries(r.cpuMsPerPage).map(([g, v]) => `${g} ${v.toFixed(2)}`).join(', ')}`);
+  await closeQueues();
+  await db.$disconnect();
+  process.exit(0);
+}

@@ -3,20 +3,41 @@
 // (generateReport), each in a child process of its own so its peak RSS is the export's alone.
 // Prints export time, file size and peak RSS; the target is a worker peak RSS under 600 MB.
 // Removes the seeded rows and the files afterwards. Run: npm run bench:report [-- pages]
+import './bench-env';
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { isMain } from './proc';
 
 const TARGET_MB = 600;
 const FINDINGS_PER_PAGE = 5;
 
-type ChildResult = { ms: number; peakRssMb: number; maxRssMb: number; sizeBytes: number; rows: number };
+export type ChildResult = { ms: number; peakRssMb: number; maxRssMb: number; sizeBytes: number; rows: number };
+export type ExportResult = { pages: number; findings: number; seedSeconds: number; xlsx: ChildResult; csv: ChildResult };
 
-if (process.argv[2] === '--child') {
-  await runChild(process.argv[3]!);
-} else {
-  await runBench(Number(process.argv[2] ?? 10_000));
+if (isMain(import.meta.url)) {
+  if (process.argv[2] === '--child') {
+    await runChild(process.argv[3]!);
+  } else {
+    const r = await measureExport(Number(process.argv[2] ?? 10_000));
+    console.log(`seeded ${r.pages} pages and ${r.findings} findings in ${r.seedSeconds.toFixed(1)} s`);
+    console.log(
+      (
+        [
+          ['xlsx workbook', r.xlsx],
+          ['csv findings', r.csv],
+        ] as const
+      )
+        .map(
+          ([label, x]) =>
+            `${label.padEnd(14)} ${String(x.rows).padStart(7)} rows  ${(x.ms / 1000).toFixed(2).padStart(6)} s  ${(x.sizeBytes / 1_048_576).toFixed(1).padStart(6)} MB  ` +
+            `peak RSS ${x.peakRssMb.toFixed(0).padStart(4)} MB (sampled) / ${x.maxRssMb.toFixed(0).padStart(4)} MB (max RSS)  ${x.maxRssMb < TARGET_MB ? 'ok' : 'OVER'} (< ${TARGET_MB} MB)`,
+        )
+        .join('\n'),
+    );
+    process.exit(0);
+  }
 }
 
 /** One export, measured from inside: RSS sampled every 50 ms, and the kernel's high-water mark. */
@@ -41,9 +62,9 @@ async function runChild(reportId: string): Promise<void> {
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 
-async function runBench(pages: number): Promise<void> {
-  process.env.LOG_LEVEL ??= 'warn';
-  process.env.REPORTS_DIR = await mkdtemp(path.join(tmpdir(), 'ro-bench-reports-'));
+/** Seeds a `pages`-page audit, exports it as xlsx and csv (each in its own child), removes it again. */
+export async function measureExport(pages: number): Promise<ExportResult> {
+  const reportsDir = await mkdtemp(path.join(tmpdir(), 'ro-bench-reports-'));
   const { db } = await import('@/lib/db');
   const { ALL_CHECKS } = await import('@/lib/checks/catalog');
   const { createReport } = await import('@/lib/reports/report-queries');
@@ -54,30 +75,20 @@ async function runBench(pages: number): Promise<void> {
   try {
     const seedStart = performance.now();
     await seed(db, audit.id, pages, ALL_CHECKS.slice(0, 40));
+    const seedSeconds = (performance.now() - seedStart) / 1000;
     const findings = await db.finding.count({ where: { auditId: audit.id } });
-    console.log(`seeded ${pages} pages and ${findings} findings in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
-
-    const rows: string[] = [];
-    for (const [format, kind] of [['xlsx', 'workbook'], ['csv', 'findings']] as const) {
-      const report = await createReport({ auditId: audit.id, format, kind, userId: null });
-      const r = await exportInChild(report.id);
-      const verdict = r.maxRssMb < TARGET_MB ? 'ok' : 'OVER';
-      rows.push(
-        `${`${format} ${kind}`.padEnd(14)} ${String(r.rows).padStart(7)} rows  ${(r.ms / 1000).toFixed(2).padStart(6)} s  ${(r.sizeBytes / 1_048_576).toFixed(1).padStart(6)} MB  ` +
-          `peak RSS ${r.peakRssMb.toFixed(0).padStart(4)} MB (sampled) / ${r.maxRssMb.toFixed(0).padStart(4)} MB (max RSS)  ${verdict} (< ${TARGET_MB} MB)`,
-      );
-    }
-    console.log(rows.join('\n'));
+    const xlsx = await exportInChild((await createReport({ auditId: audit.id, format: 'xlsx', kind: 'workbook', userId: null })).id, reportsDir);
+    const csv = await exportInChild((await createReport({ auditId: audit.id, format: 'csv', kind: 'findings', userId: null })).id, reportsDir);
+    return { pages, findings, seedSeconds, xlsx, csv };
   } finally {
     await db.audit.delete({ where: { id: audit.id } }); // pages, findings and reports cascade
-    await db.$disconnect();
-    await rm(process.env.REPORTS_DIR, { recursive: true, force: true });
+    await rm(reportsDir, { recursive: true, force: true });
   }
 }
 
-function exportInChild(reportId: string): Promise<ChildResult> {
+function exportInChild(reportId: string, reportsDir: string): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    execFile('node', ['--import', 'tsx', 'bench/report-export.ts', '--child', reportId], { env: { ...process.env, RO_SERVICE: 'worker' }, maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
+    execFile('node', ['--import', 'tsx', 'bench/report-export.ts', '--child', reportId], { env: { ...process.env, RO_SERVICE: 'worker', REPORTS_DIR: reportsDir }, maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
       if (err) return reject(new Error(`export failed: ${err.message}\n${stderr}`));
       resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as ChildResult);
     });
