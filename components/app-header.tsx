@@ -13,6 +13,7 @@ const LINKS: NavLink[] = [
   { href: '/audits/new', label: 'Site audit' },
   { href: '/bulk', label: 'Bulk' },
   { href: '/comparisons', label: 'Compare' },
+  { href: '/schedules', label: 'Schedules' },
 ];
 
 /**

@@ -8,7 +8,7 @@ let failed = 0;
 let skipped = 0;
 const read = (f) => (existsSync(join(dir, f)) ? JSON.parse(readFileSync(join(dir, f), 'utf8')) : null);
 
-for (const f of ['unit.json', 'integration.json']) {
+for (const f of ['unit.json', 'integration.json', 'chaos.json']) {
   const r = read(f);
   if (!r) continue;
   passed += r.numPassedTests;

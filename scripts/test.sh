@@ -42,7 +42,6 @@ stage integration npx vitest run --project integration --reporter=default --repo
 stage chaos npx vitest run --project chaos --reporter=default --reporter=json --outputFile.json="$OUT/chaos.json"
 stage build npx next build
 stage e2e env PLAYWRIGHT_JSON_OUTPUT_NAME="$OUT/e2e.json" npx playwright test --reporter=list,json
-stage bench npm run --silent bench -- --quick
 
 node scripts/summarize-tests.mjs "$OUT" "${#failed_stages[@]}" "${failed_stages[*]:-}"
 [ ${#failed_stages[@]} -eq 0 ]
