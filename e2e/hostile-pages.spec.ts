@@ -13,14 +13,18 @@ test.afterAll(async () => {
   await site?.close();
 });
 
-/** Polls /api/health every 100 ms while `work` runs; returns the slowest answer in ms. */
+/**
+ * Polls the liveness route every 100 ms while `work` runs; returns the slowest answer in ms. It touches
+ * no dependency, so its latency is the web server's event loop (plus the machine's load), not
+ * PostgreSQL's or Redis's.
+ */
 async function slowestHealthWhile(request: APIRequestContext, base: string, work: Promise<unknown>): Promise<number> {
   let done = false;
   void work.finally(() => (done = true));
   let slowest = 0;
   while (!done) {
     const started = Date.now();
-    await request.get(`${base}/api/health`);
+    await request.get(`${base}/api/health/live`);
     slowest = Math.max(slowest, Date.now() - started);
     await new Promise((r) => setTimeout(r, 100));
   }
