@@ -69,6 +69,14 @@ export async function finishAudit(
   });
 }
 
+/**
+ * Opens a FAILED audit again for a replayed job (a dead letter): the job only claims open audits.
+ * Its stored pages stay, so the run resumes where it stopped. Cancelled and finished audits stay closed.
+ */
+export async function reopenFailedAudit(id: string, status: 'QUEUED' | 'RUNNING' = 'QUEUED') {
+  await db.audit.updateMany({ where: { id, status: 'FAILED' }, data: { status, error: null, score: null, finishedAt: null } });
+}
+
 export async function cancelAudit(id: string) {
   const { count } = await db.audit.updateMany({
     where: { OR: [{ id }, { parentId: id }], status: { in: ACTIVE } },

@@ -73,6 +73,11 @@ export function listComparisons(userId: string, take = 50) {
   return db.comparison.findMany({ where: { userId }, orderBy: { createdAt: 'desc' }, take, select: { id: true, url: true, rivals: true, status: true, createdAt: true } });
 }
 
+/** Opens a FAILED comparison again for a replayed finalize job (a dead letter). */
+export async function reopenFailedComparison(comparisonId: string): Promise<void> {
+  await db.comparison.updateMany({ where: { id: comparisonId, status: 'FAILED' }, data: { status: 'RUNNING', error: null, finishedAt: null } });
+}
+
 /** Nothing may stay RUNNING: the finalize job's last failure (or a failed start) closes the comparison. */
 export async function failComparisonForGood(comparisonId: string, err: Error | string): Promise<void> {
   const message = typeof err === 'string' ? err : err.message;

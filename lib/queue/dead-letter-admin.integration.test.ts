@@ -12,7 +12,8 @@ vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 
 const { db } = await import('@/lib/db');
 const { closeQueues, getQueue } = await import('@/lib/queue/queues');
-const { listDeadLetters, countDeadLetters, replayDeadLetter, replayDeadLetters, discardDeadLetter, qualifiedQueue } = await import('@/lib/queue/dead-letters');
+const { listDeadLetters, countDeadLetters, discardDeadLetter, qualifiedQueue } = await import('@/lib/queue/dead-letters');
+const { replayDeadLetter, replayDeadLetters } = await import('@/lib/maintenance/replay');
 const { replayDeadLettersAction, discardDeadLetterAction } = await import('@/app/(admin)/admin/dead-letters/actions');
 
 let admin: { id: string; email: string };
@@ -107,6 +108,33 @@ describe('dead letters for admins', () => {
     await expect(replayDeadLetter(l.id, admin.id)).rejects.toThrow(/Unknown job/);
     const row = await db.deadLetter.findUniqueOrThrow({ where: { id: l.id } });
     expect(row).toMatchObject({ resolvedAt: null, resolution: null, resolvedById: null, replayedJobId: null });
+  });
+
+  it('replaying a failed audit, report or comparison opens its record again first; finished or cancelled ones stay closed', async () => {
+    const audit = await db.audit.create({ data: { kind: 'PROFESSIONAL', url: 'https://replay.example.com/', status: 'FAILED', error: 'The audit failed and will not be retried: boom', finishedAt: new Date(), userId: member.id } });
+    const cancelled = await db.audit.create({ data: { kind: 'PROFESSIONAL', url: 'https://replay.example.com/', status: 'CANCELLED', finishedAt: new Date(), userId: member.id } });
+    const done = await db.audit.create({ data: { kind: 'PROFESSIONAL', url: 'https://replay.example.com/', status: 'COMPLETED', finishedAt: new Date(), userId: member.id } });
+    const report = await db.report.create({ data: { auditId: done.id, format: 'CSV', kind: 'PAGES', status: 'FAILED', error: 'The report failed and will not be retried: boom', expiresAt: new Date(Date.now() + 86_400_000) } });
+    const comparison = await db.comparison.create({ data: { userId: member.id, url: 'https://replay.example.com/', rivals: [], status: 'FAILED', error: 'boom', finishedAt: new Date() } });
+    const letters = [
+      await letter({ queue: 'crawl', name: 'audit.crawl', payload: { auditId: audit.id } }),
+      await letter({ queue: 'crawl', name: 'audit.crawl', payload: { auditId: cancelled.id } }),
+      await letter({ queue: 'reports', name: 'report.generate', payload: { reportId: report.id } }),
+      await letter({ queue: 'analysis', name: 'comparison.finalize', payload: { comparisonId: comparison.id } }),
+    ];
+    const outcomes = await replayDeadLetters(letters.map((l) => l.id), admin.id);
+    expect(outcomes.every((o) => o.ok)).toBe(true);
+    expect(await db.audit.findUniqueOrThrow({ where: { id: audit.id } })).toMatchObject({ status: 'QUEUED', error: null, finishedAt: null });
+    expect((await db.audit.findUniqueOrThrow({ where: { id: cancelled.id } })).status).toBe('CANCELLED');
+    expect(await db.report.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({ status: 'QUEUED', error: null });
+    expect(await db.comparison.findUniqueOrThrow({ where: { id: comparison.id } })).toMatchObject({ status: 'RUNNING', error: null, finishedAt: null });
+  });
+
+  it('a letter whose stored payload no longer fits its job is refused and stays open', async () => {
+    const l = await letter({ queue: 'crawl', name: 'audit.crawl', payload: { auditId: 42 } });
+    const [outcome] = await replayDeadLetters([l.id], admin.id);
+    expect(outcome).toMatchObject({ ok: false, error: expect.stringMatching(/no longer valid/) });
+    expect((await db.deadLetter.findUniqueOrThrow({ where: { id: l.id } })).resolvedAt).toBeNull();
   });
 
   it('discarding needs a reason and records it with who and when; a discarded letter cannot be replayed', async () => {

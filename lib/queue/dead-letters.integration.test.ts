@@ -6,7 +6,8 @@ process.env.QUEUE_PREFIX = `ro-dlq-${randomUUID().slice(0, 8)}`;
 const { db } = await import('@/lib/db');
 const { enqueue } = await import('@/lib/queue/enqueue');
 const { closeQueues, getQueue } = await import('@/lib/queue/queues');
-const { listDeadLetters, replayDeadLetter, sweepDeadLetters, discardDeadLetter, qualifiedQueue } = await import('@/lib/queue/dead-letters');
+const { listDeadLetters, sweepDeadLetters, discardDeadLetter, qualifiedQueue } = await import('@/lib/queue/dead-letters');
+const { replayDeadLetter } = await import('@/lib/maintenance/replay');
 const { startWorkers } = await import('@/worker/start-workers');
 const { processors } = await import('@/worker/processors');
 

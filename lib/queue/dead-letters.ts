@@ -101,11 +101,19 @@ async function claimOpenDeadLetter(id: string, data: { resolution: string; resol
   throw new AppError('CONFLICT', `This dead letter was already ${letter.resolution ?? 'resolved'}.`);
 }
 
+/**
+ * Opens the records a job works on again before it is replayed: its final failure closed them, and
+ * jobs only claim open records. Defined above the queue layer (lib/maintenance/replay.ts).
+ */
+export type Reopen = (name: JobName, payload: unknown) => Promise<void>;
+
 /** Enqueues the job again with its original payload and marks the letter resolved (by whom, when, as which job). */
-export async function replayDeadLetter(id: string, userId?: string) {
+export async function replayDeadLetter(id: string, userId: string | undefined, reopen: Reopen) {
   const letter = await claimOpenDeadLetter(id, { resolution: 'replaying', resolvedById: userId ?? null });
   try {
     if (!isJobName(letter.name)) throw new AppError('UNPROCESSABLE', `Unknown job "${letter.name}" cannot be replayed.`);
+    // Before the job exists, so it cannot start and find its record still closed.
+    await reopen(letter.name, letter.payload);
     const job = await enqueue(letter.name, letter.payload as never);
     await db.deadLetter.update({ where: { id }, data: { resolution: `replayed as job ${job.id}`, replayedJobId: String(job.id) } });
     return job;
@@ -119,11 +127,11 @@ export async function replayDeadLetter(id: string, userId?: string) {
 export type ReplayOutcome = { id: string; ok: true; jobId: string } | { id: string; ok: false; error: string };
 
 /** Replays each letter on its own: one that cannot be replayed does not stop the others. */
-export async function replayDeadLetters(ids: readonly string[], userId?: string): Promise<ReplayOutcome[]> {
+export async function replayDeadLetters(ids: readonly string[], userId: string | undefined, reopen: Reopen): Promise<ReplayOutcome[]> {
   const outcomes: ReplayOutcome[] = [];
   for (const id of new Set(ids)) {
     try {
-      const job = await replayDeadLetter(id, userId);
+      const job = await replayDeadLetter(id, userId, reopen);
       outcomes.push({ id, ok: true, jobId: String(job.id) });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;

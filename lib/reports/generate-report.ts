@@ -103,7 +103,7 @@ export function describeReportError(err: unknown, reportId: string): string {
   if (err instanceof AppError) return err.message;
   const code = (err as { code?: unknown } | null)?.code;
   if (code === 'ENOSPC') return 'The report could not be written: the disk is full.';
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'The report could not be written: the reports directory is not writable.';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOTDIR') return 'The report could not be written: the reports directory is not writable.';
   const correlationId = randomUUID();
   logger.error({ err, reportId, correlationId }, 'report generation failed');
   return `The report could not be generated because of an internal error (reference ${correlationId}).`;

@@ -72,8 +72,14 @@ export function markReportReady(id: string, file: { path: string; sizeBytes: num
 }
 
 /** Never overwrites READY: a late failure of a finished report changes nothing. */
+/** Closes an open report; the first reason written wins (a job's own plain words over the raw error its final-failure hook sees). */
 export function markReportFailed(id: string, error: string) {
-  return db.report.updateMany({ where: { id, status: { not: 'READY' } }, data: { status: 'FAILED', error, path: null } });
+  return db.report.updateMany({ where: { id, status: { in: [...ACTIVE] } }, data: { status: 'FAILED', error, path: null } });
+}
+
+/** Opens a FAILED report again for a replayed job (a dead letter): the job only claims open reports. */
+export function reopenFailedReport(id: string) {
+  return db.report.updateMany({ where: { id, status: 'FAILED' }, data: { status: 'QUEUED', error: null } });
 }
 
 /** Between attempts: back in the queue, with the reason the last attempt gave. */
@@ -87,7 +93,7 @@ const STALE_QUEUED_ERROR = 'The report was never started (the job queue lost it)
 async function failIfStale(report: Report, now = Date.now()): Promise<boolean> {
   const stale =
     (report.status === 'RUNNING' && report.updatedAt.getTime() < now - STALE_RUNNING_MS) ||
-    (report.status === 'QUEUED' && report.createdAt.getTime() < now - STALE_QUEUED_MS);
+    (report.status === 'QUEUED' && report.updatedAt.getTime() < now - STALE_QUEUED_MS);
   if (!stale) return false;
   await markReportFailed(report.id, report.status === 'RUNNING' ? STALE_RUNNING_ERROR : STALE_QUEUED_ERROR);
   return true;
@@ -101,7 +107,7 @@ async function failIfStale(report: Report, now = Date.now()): Promise<boolean> {
 export async function failStaleReports(now = Date.now()): Promise<number> {
   const [running, queued] = await db.$transaction([
     db.report.updateMany({ where: { status: 'RUNNING', updatedAt: { lt: new Date(now - STALE_RUNNING_MS) } }, data: { status: 'FAILED', error: STALE_RUNNING_ERROR, path: null } }),
-    db.report.updateMany({ where: { status: 'QUEUED', createdAt: { lt: new Date(now - STALE_QUEUED_MS) } }, data: { status: 'FAILED', error: STALE_QUEUED_ERROR } }),
+    db.report.updateMany({ where: { status: 'QUEUED', updatedAt: { lt: new Date(now - STALE_QUEUED_MS) } }, data: { status: 'FAILED', error: STALE_QUEUED_ERROR } }),
   ]);
   return running.count + queued.count;
 }

@@ -76,6 +76,11 @@ export async function deliverWebhook(deliveryId: string, attempt: number): Promi
   return { status: status! };
 }
 
+/** A replayed delivery (a dead letter) shows as pending again in the log until it is tried. */
+export async function reopenFailedDelivery(deliveryId: string) {
+  await db.webhookDelivery.updateMany({ where: { id: deliveryId, status: 'FAILED' }, data: { status: 'PENDING' } });
+}
+
 /** After the last attempt: the log says FAILED, with the last reason. */
 export async function markDeliveryFailed(deliveryId: string, err: Error) {
   await db.webhookDelivery.updateMany({ where: { id: deliveryId, status: 'PENDING' }, data: { status: 'FAILED', error: err.message.slice(0, MAX_ERROR_CHARS) } });

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { ActionState } from '@/components/admin/action-message';
 import { requireAdmin } from '@/lib/auth/require-user';
 import { AppError, toErrorResponse } from '@/lib/errors';
-import { discardDeadLetter, replayDeadLetters } from '@/lib/queue/dead-letters';
+import { replayDeadLetters } from '@/lib/maintenance/replay';
+import { discardDeadLetter } from '@/lib/queue/dead-letters';
 
 const idSchema = z.string().min(1).max(64);
 const idsSchema = z.array(idSchema).min(1, 'Select at least one dead letter.').max(200, 'Replay at most 200 at once.');
