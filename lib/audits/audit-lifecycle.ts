@@ -1,5 +1,6 @@
 import { readAuditState } from '@/lib/audits/audit-json';
 import { db } from '@/lib/db';
+import { logContext } from '@/lib/log-context';
 import { AppError } from '@/lib/errors';
 import type { AuditKind, AuditStatus } from '@/lib/generated/prisma/enums';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -17,6 +18,7 @@ export function createAudit(input: { kind: AuditKind; url: string; options?: Pri
       userId: input.userId ?? null,
       priority: input.priority ?? 0,
       state: { phase: 'queued', limit: input.limit ?? 0 },
+      correlationId: logContext().correlationId ?? null,
     },
   });
 }

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { queuePrefix } from '@/lib/queue/connection';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
@@ -20,7 +21,7 @@ import {
 
 const WEBHOOK_TIMEOUT_MS = 5_000;
 
-const samplesKey = (queue: string) => `${env.QUEUE_PREFIX}:ops:backlog:${queue}`;
+const samplesKey = (queue: string) => `${queuePrefix()}:ops:backlog:${queue}`;
 
 async function recordSample(redis: Redis, queue: string, sample: BacklogSample, windowMs: number): Promise<BacklogSample[]> {
   const key = samplesKey(queue);

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { env } from '@/lib/env';
+import { queuePrefix } from '@/lib/queue/connection';
 import { progressEvent, type ProgressEvent } from '@/lib/progress/events';
 
 // Redis Streams rather than pub/sub: entries have ids and stay readable, so an SSE client that
@@ -7,7 +7,7 @@ import { progressEvent, type ProgressEvent } from '@/lib/progress/events';
 const MAX_EVENTS = 20_000;
 const TTL_S = 24 * 3600;
 
-export const streamKey = (auditId: string) => `${env.QUEUE_PREFIX}:progress:${auditId}`;
+export const streamKey = (auditId: string) => `${queuePrefix()}:progress:${auditId}`;
 
 /**
  * Appends events in order, in one round trip. The types guarantee their shape here; readers parse

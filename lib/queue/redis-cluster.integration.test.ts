@@ -84,6 +84,8 @@ describe('Redis Cluster', () => {
     const redis = await getProducerRedis();
     expect(await (await getQueue('crawl')).getJob(`audit-${audit.id}`).then((j) => j?.getState())).toBe('completed');
     expect(await (await getQueue('analysis')).getJob(`bulk-${bulk.id}`).then((j) => j?.getState())).toBe('completed');
+    // Every key we write shares the queues' hash tag, so one slot holds an audit's keys.
+    expect(streamKey(audit.id)).toMatch(/^\{[^}]+\}:progress:/);
     expect(await redis.xlen(streamKey(audit.id))).toBeGreaterThan(0);
 
     // Every BullMQ key (and the heartbeat hash) sits on the one master that owns the tag's slot.

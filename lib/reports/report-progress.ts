@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
+import { queuePrefix } from '@/lib/queue/connection';
 import { z } from 'zod';
-import { env } from '@/lib/env';
 import type { ReportStatus } from '@/lib/generated/prisma/enums';
 import { logger } from '@/lib/logger';
 
@@ -37,7 +37,7 @@ const TTL_S = 24 * 3600;
 const PUBLISH_INTERVAL_MS = 250;
 const DB_WRITE_INTERVAL_MS = 1_000;
 
-export const reportStreamKey = (reportId: string) => `${env.QUEUE_PREFIX}:report-progress:${reportId}`;
+export const reportStreamKey = (reportId: string) => `${queuePrefix()}:report-progress:${reportId}`;
 
 export async function publishReportEvent(redis: Redis, event: ReportEvent): Promise<void> {
   const key = reportStreamKey(event.state.reportId);

@@ -2,7 +2,7 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limite
 import type { Redis } from 'ioredis';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { createRedis, waitUntilReady } from '@/lib/queue/connection';
+import { createRedis, waitUntilReady, queuePrefix } from '@/lib/queue/connection';
 
 // Per-user limits on starting work. Redis holds the counters so they apply across web processes;
 // while Redis is down each process counts in memory (the insurance limiter) instead of failing.
@@ -20,7 +20,7 @@ function limiterFor(action: RateLimitedAction): RateLimiterRedis {
   let limiter = limiters.get(action);
   if (!limiter) {
     redis ??= createRedis('producer');
-    const options = { keyPrefix: `${env.QUEUE_PREFIX}:rate:${action}`, points: LIMITS[action].perMinute, duration: 60 };
+    const options = { keyPrefix: `${queuePrefix()}:rate:${action}`, points: LIMITS[action].perMinute, duration: 60 };
     limiter = new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: new RateLimiterMemory(options) });
     limiters.set(action, limiter);
   }
