@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { VictimRecords } from '@/test/security/victim-fixture';
 import { bodyText, type Handler, type HttpMethod, listRouteFiles, listServerActionModules, loadHandlers, loadModule, type RouteFile } from '@/test/security/routes';
 
 // Every route handler under app/ and every server action, called as a stranger: signed out, as a
@@ -26,7 +27,7 @@ const METRICS_TOKEN = `metrics-${randomUUID()}`;
 process.env.METRICS_TOKEN = METRICS_TOKEN;
 
 const { db } = await import('@/lib/db');
-const { createShare } = await import('@/lib/shares/shares');
+const { createVictimRecords, deleteVictimRecords, paramsFor } = await import('@/test/security/victim-fixture');
 
 const tag = `victim-${randomUUID().slice(0, 8)}`;
 const victimUrl = `https://${tag}.example/`;
@@ -36,20 +37,7 @@ type Person = { id: string; email: string };
 let victim: Person;
 let attacker: Person;
 let admin: Person;
-const rec = {} as {
-  site: string;
-  audit: string;
-  otherAudit: string;
-  page: string;
-  report: string;
-  comparison: string;
-  schedule: string;
-  webhook: string;
-  share: string;
-  shareToken: string;
-  notification: string;
-  deadLetter: string;
-};
+const rec = {} as VictimRecords;
 
 /** Public routes, each with why it needs no session and how it is checked instead. */
 const PUBLIC_ROUTES: Record<string, string> = {
@@ -62,32 +50,6 @@ const PUBLIC_ROUTES: Record<string, string> = {
 
 /** Routes only administrators may use. */
 const isAdminRoute = (route: RouteFile) => route.pattern.startsWith('/api/admin/');
-
-/** Values for each dynamic segment, by segment name and the segment before it: always the victim's records. */
-function paramsFor(route: RouteFile): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const { name, catchAll, before } of route.params) {
-    const key = `${before}/${name}`;
-    const value: Record<string, string | string[]> = {
-      'audits/id': rec.audit,
-      'diff/otherId': rec.otherAudit,
-      'issues/checkId': 'title-missing',
-      'pages/pageId': rec.page,
-      'comparisons/id': rec.comparison,
-      'reports/id': rec.report,
-      'reports/reportId': rec.report,
-      'schedules/id': rec.schedule,
-      'webhooks/id': rec.webhook,
-      'shares/token': rec.share,
-      'share/token': `rs_${'x'.repeat(43)}`,
-      'flags/key': 'bulk-analysis',
-      'bull-board/path': ['api', 'queues'],
-    };
-    if (!(key in value)) throw new Error(`No fixture for the dynamic segment [${name}] of ${route.file}: add the victim's record for "${key}" to paramsFor.`);
-    out[name] = catchAll && !Array.isArray(value[key]) ? [value[key] as string] : value[key]!;
-  }
-  return out;
-}
 
 /** Bodies for routes whose input is strict; the rest get the catch-all body below. */
 const BODY_OVERRIDES: Record<string, () => unknown> = {
@@ -122,7 +84,7 @@ function requestFor(route: RouteFile, method: HttpMethod, params: Record<string,
 }
 
 async function call(route: RouteFile, method: HttpMethod, handler: Handler, headers?: Record<string, string>) {
-  const params = paramsFor(route);
+  const params = paramsFor(route, rec);
   const response = await handler(requestFor(route, method, params, headers), { params: Promise.resolve(params) });
   const text = response.status < 300 && method !== 'HEAD' ? await bodyText(response) : method === 'HEAD' ? '' : await bodyText(response);
   return { status: response.status, text, params };
@@ -151,45 +113,13 @@ beforeAll(async () => {
   attacker = { id: a.id, email: a.email };
   admin = { id: ad.id, email: ad.email };
 
-  const site = await db.site.create({ data: { userId: victim.id, origin: `https://${tag}.example` } });
-  const comparison = await db.comparison.create({ data: { userId: victim.id, url: victimUrl, rivals: [`https://rival-${tag}.example/`], status: 'COMPLETED' } });
-  const auditData = { kind: 'PROFESSIONAL' as const, status: 'COMPLETED' as const, url: victimUrl, userId: victim.id, siteId: site.id, score: 77, finishedAt: new Date() };
-  const audit = await db.audit.create({ data: { ...auditData, comparisonId: comparison.id, comparisonPosition: 0 } });
-  const otherAudit = await db.audit.create({ data: auditData });
-  const page = await db.page.create({ data: { auditId: audit.id, url: `${victimUrl}secret-page`, status: 200, title: `Secret ${tag}` } });
-  await db.finding.create({
-    data: { auditId: audit.id, pageId: page.id, scope: 'PAGE', checkId: 'title-missing', category: 'on-page', severity: 'HIGH', title: 'Missing title', message: tag, url: page.url },
-  });
-  const report = await db.report.create({ data: { auditId: audit.id, format: 'CSV', kind: 'FINDINGS', userId: victim.id, expiresAt: new Date(Date.now() + 86_400_000) } });
-  const schedule = await db.schedule.create({ data: { userId: victim.id, siteId: site.id, url: victimUrl, frequency: 'WEEKLY' } });
-  const webhook = await db.webhook.create({ data: { userId: victim.id, url: `https://hooks.${tag}.example/`, secret: `secret-${tag}` } });
-  const share = await createShare({ auditId: audit.id }, { expiresInDays: 7 }, { id: victim.id, role: 'USER' });
-  const notification = await db.notification.create({ data: { userId: victim.id, kind: 'AUDIT_FINISHED', auditId: audit.id, title: `Audit of ${tag}`, message: tag } });
-  const deadLetter = await db.deadLetter.create({
-    data: { queue: 'ro-hsec:analysis', jobId: `job-${tag}`, enqueuedAt: new Date(), name: 'analysis', payload: { url: victimUrl }, error: tag, attempts: 3, failedAt: new Date() },
-  });
-  Object.assign(rec, {
-    site: site.id,
-    audit: audit.id,
-    otherAudit: otherAudit.id,
-    page: page.id,
-    report: report.id,
-    comparison: comparison.id,
-    schedule: schedule.id,
-    webhook: webhook.id,
-    share: share.id,
-    shareToken: share.token,
-    notification: notification.id,
-    deadLetter: deadLetter.id,
-  });
+  Object.assign(rec, await createVictimRecords(victim.id, tag));
 
   for (const route of routes) handlersByFile.set(route.file, await loadHandlers(route));
 });
 
 afterAll(async () => {
-  await db.deadLetter.deleteMany({ where: { jobId: `job-${tag}` } });
-  await db.audit.deleteMany({ where: { userId: { in: [victim.id, attacker.id] } } });
-  await db.comparison.deleteMany({ where: { userId: { in: [victim.id, attacker.id] } } });
+  await deleteVictimRecords(tag, [victim.id, attacker.id]);
   await db.user.deleteMany({ where: { id: { in: [victim.id, attacker.id, admin.id] } } });
   await db.$disconnect();
 });
