@@ -114,7 +114,8 @@ describe('CSRF', () => {
     session.user = owner;
     const route = routes.find((r) => r.pattern === '/api/notifications/read')!;
     const { POST } = await loadHandlers(route);
-    for (const headers of [{ origin: 'http://127.0.0.1:3000', 'sec-fetch-site': 'same-origin' }, {}]) {
+    const variants: Record<string, string>[] = [{ origin: 'http://127.0.0.1:3000', 'sec-fetch-site': 'same-origin' }, {}];
+    for (const headers of variants) {
       const res = await send(route, 'POST', POST!, headers, JSON.stringify({ ids: [rec.notification] }));
       expect(res.status).toBe(200);
     }
