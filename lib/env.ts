@@ -32,6 +32,7 @@ const schema = z.object({
   RATE_LIMIT_ANALYZE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   RATE_LIMIT_AUDITS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_BULK_PER_MINUTE: z.coerce.number().int().min(1).default(5),
+  RATE_LIMIT_REPORTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   ANALYSIS_TIME_BUDGET_MS: z.coerce.number().int().min(100).default(10_000),
   /** Report files; a relative path is resolved from the project root (where the app and worker start). */
   REPORTS_DIR: z.string().min(1).default('.data/reports'),

@@ -11,6 +11,7 @@ import { generateReport } from '@/lib/reports/generate-report';
 import type { ReportRequest } from '@/lib/reports/report-input';
 import { createReport, findActiveReport, markReportFailed } from '@/lib/reports/report-queries';
 import { countAuditPages, getAuditForReport } from '@/lib/reports/report-source';
+import { limitRate } from '@/lib/users/rate-limit';
 
 /**
  * Why an audit cannot be reported on yet, or null when it can: it must have finished, and a
@@ -53,6 +54,9 @@ async function progressRedis(): Promise<Redis | null> {
  */
 export async function requestReport(auditId: string, input: ReportRequest, user: Pick<CurrentUser, 'id' | 'role'> | null) {
   await assertEnabled('report-generation');
+  // Every request counts, found or not, so audit ids cannot be probed faster than the limit either;
+  // the CLI (no user) is not limited.
+  if (user) await limitRate('report', user.id);
   await assertReportableAudit(auditId, user);
   const existing = await findActiveReport(auditId, input.format, input.kind);
   if (existing) return { ...existing, mode: 'async' as RunMode };

@@ -10,6 +10,7 @@ const LIMITS = {
   analyze: { perMinute: env.RATE_LIMIT_ANALYZE_PER_MINUTE, what: 'analyses' },
   audit: { perMinute: env.RATE_LIMIT_AUDITS_PER_MINUTE, what: 'audits' },
   bulk: { perMinute: env.RATE_LIMIT_BULK_PER_MINUTE, what: 'bulk runs' },
+  report: { perMinute: env.RATE_LIMIT_REPORTS_PER_MINUTE, what: 'report requests' },
 } as const;
 export type RateLimitedAction = keyof typeof LIMITS;
 
