@@ -11,7 +11,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['{lib,worker,cli,app,bench}/**/*.test.ts'],
+          include: ['{lib,worker,cli,app,bench,deploy}/**/*.test.ts'],
           exclude: ['**/*.integration.test.ts', 'node_modules/**'],
         },
       },

@@ -8,6 +8,7 @@ import { withTimeout } from '@/lib/queue/connection';
 import { QUEUE_NAMES } from '@/lib/queue/jobs';
 import { getProducerRedis, getQueue } from '@/lib/queue/queues';
 import { feedHarvest, HARVEST_LAG_MS, newCursor } from '@/lib/metrics/job-harvest';
+import { countPoolBacklog, POOL_BACKLOG_HELP, POOL_BACKLOG_METRIC } from '@/lib/metrics/pool-backlog';
 
 // The Prometheus registry of the web process (GET /api/metrics). Queue gauges and database numbers
 // are read at scrape time; job counters and histograms are fed from BullMQ's finished jobs
@@ -23,14 +24,19 @@ function build() {
 
   const queueUp = new Gauge({ name: `${PREFIX}queue_up`, help: 'Whether the queue could be read from Redis at this scrape (1) or not (0).', labelNames: ['queue'], registers: [registry] });
   const queueJobs = new Gauge({ name: `${PREFIX}queue_jobs`, help: 'Jobs in each BullMQ queue by state, at scrape time.', labelNames: ['queue', 'state'], registers: [registry] });
-  /** Both queue gauges from one read per queue (a collect() each would read Redis twice and race). */
+  // A pool serves exactly one queue of its name (lib/queue/pools.ts). No sample for a pool whose queue
+  // could not be read: a scaler then errors and holds its replicas, where a 0 would scale them down.
+  const poolBacklog = new Gauge({ name: POOL_BACKLOG_METRIC, help: POOL_BACKLOG_HELP, labelNames: ['pool'], registers: [registry] });
+  /** The queue gauges from one read per queue (a collect() each would read Redis several times and race). */
   async function refreshQueues() {
     queueJobs.reset();
+    poolBacklog.reset();
     await Promise.all(
       QUEUE_NAMES.map(async (queue) => {
         try {
           const counts = await withTimeout((await getQueue(queue)).getJobCounts(...QUEUE_STATES), TIMEOUT_MS, `${queue} counts`);
           for (const state of QUEUE_STATES) queueJobs.set({ queue, state }, counts[state] ?? 0);
+          poolBacklog.set({ pool: queue }, countPoolBacklog(counts));
           queueUp.set({ queue }, 1);
         } catch {
           queueUp.set({ queue }, 0);

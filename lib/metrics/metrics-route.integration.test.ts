@@ -141,13 +141,15 @@ describe('GET /api/metrics', () => {
       return (sampleOf(parsed, 'ro_job_duration_seconds', 'ro_job_duration_seconds_count', { queue: 'analysis', job: 'bulk.analyze-url', outcome: 'failed' })?.value ?? 0) >= 1 ? parsed : null;
     }, 20_000, 'the finished jobs in the metrics');
 
-    for (const [name, type] of [['ro_queue_jobs', 'gauge'], ['ro_job_duration_seconds', 'histogram'], ['ro_jobs_finished_total', 'counter'], ['ro_job_retries_total', 'counter'], ['ro_dead_letters', 'gauge'], ['ro_audits_running', 'gauge'], ['ro_pages_crawled_total', 'counter'], ['ro_queue_alerts_open', 'gauge']] as const) {
+    for (const [name, type] of [['ro_queue_jobs', 'gauge'], ['ro_job_duration_seconds', 'histogram'], ['ro_jobs_finished_total', 'counter'], ['ro_job_retries_total', 'counter'], ['ro_dead_letters', 'gauge'], ['ro_audits_running', 'gauge'], ['ro_pages_crawled_total', 'counter'], ['ro_queue_alerts_open', 'gauge'], ['ro_pool_backlog', 'gauge']] as const) {
       expect(families.get(name), name).toMatchObject({ type });
       expect(families.get(name)!.help!.length, `${name} HELP`).toBeGreaterThan(10);
     }
     expect(sampleOf(families, 'ro_queue_jobs', 'ro_queue_jobs', { queue: 'reports', state: 'waiting' })?.value).toBe(3);
     expect(sampleOf(families, 'ro_queue_jobs', 'ro_queue_jobs', { queue: 'reports', state: 'prioritized' })?.value).toBe(1);
     expect(sampleOf(families, 'ro_queue_jobs', 'ro_queue_jobs', { queue: 'analysis', state: 'failed' })?.value).toBe(1);
+    // What deploy/ scales the reports pool on: waiting + prioritized of its queue.
+    expect(sampleOf(families, 'ro_pool_backlog', 'ro_pool_backlog', { pool: 'reports' })?.value).toBe(4);
     expect(sampleOf(families, 'ro_jobs_finished_total', 'ro_jobs_finished_total', { queue: 'analysis', job: 'bulk.analyze-url', outcome: 'completed' })?.value).toBe(1);
     expect(sampleOf(families, 'ro_jobs_finished_total', 'ro_jobs_finished_total', { queue: 'analysis', job: 'bulk.analyze-url', outcome: 'failed' })?.value).toBe(1);
     expect(sampleOf(families, 'ro_job_retries_total', 'ro_job_retries_total', { queue: 'analysis', job: 'bulk.analyze-url' })?.value).toBe(1);
