@@ -100,7 +100,9 @@ test('compare two local sites, share the audit and the comparison, revoke; a sec
   const reports = page.getByTestId('reports');
   await reports.getByRole('button', { name: 'CSV: pages' }).click();
   await expect(reports.getByRole('link', { name: 'Download' })).toBeVisible({ timeout: 90_000 });
-  const [{ id: reportId }] = await sql<{ id: string }>('SELECT id FROM "Report" WHERE "auditId" = $1 AND status = $2', [auditId, 'READY']);
+  const readyReports = await sql<{ id: string }>('SELECT id FROM "Report" WHERE "auditId" = $1 AND status = $2', [auditId, 'READY']);
+  expect(readyReports).toHaveLength(1);
+  const reportId = readyReports[0]!.id;
   const auditShare = await createShareLink(page);
   expect(auditShare.token).not.toBe(comparisonShare.token);
   const auditPagePath = new URL(page.url()).pathname;
@@ -147,7 +149,9 @@ test('compare two local sites, share the audit and the comparison, revoke; a sec
   await expect
     .poll(async () => (await sql<{ status: string }>('SELECT status FROM "Audit" WHERE id = $1', [laterAudit]))[0]?.status, { timeout: 90_000 })
     .toMatch(/^COMPLETED/);
-  const [{ id: liveShareId }] = await sql<{ id: string }>('SELECT id FROM "Share" WHERE "auditId" = $1 AND "revokedAt" IS NULL ORDER BY "createdAt" DESC LIMIT 1', [auditId]);
+  const liveShares = await sql<{ id: string }>('SELECT id FROM "Share" WHERE "auditId" = $1 AND "revokedAt" IS NULL', [auditId]);
+  expect(liveShares).toHaveLength(1);
+  const liveShareId = liveShares[0]!.id;
   const gets = [
     `/audits/${auditId}`,
     `/comparisons/${comparisonId}`,
