@@ -27,3 +27,22 @@ describe('jsonRoute correlation id', () => {
     expect((await response.json()).error.correlationId).toBe(id);
   });
 });
+
+describe('jsonRoute body check on unsafe methods', () => {
+  const route = jsonRoute(async () => ({ ok: true }));
+  const status = async (init: RequestInit) => (await route(new Request('http://127.0.0.1/api/x', init), context)).status;
+
+  it('accepts a bare DELETE from the wire (Host, no Content-Length, no Transfer-Encoding): it has no body', async () => {
+    // Next hands the handler a body stream even then; as curl -X DELETE or a browser's fetch sends it.
+    expect(await status({ method: 'DELETE', headers: { host: '127.0.0.1' }, body: new ReadableStream(), duplex: 'half' } as RequestInit)).toBe(200);
+    expect(await status({ method: 'DELETE', headers: { host: '127.0.0.1', 'content-length': '0' } })).toBe(200);
+    expect(await status({ method: 'DELETE' })).toBe(200);
+  });
+
+  it('still refuses a body that is not JSON', async () => {
+    expect(await status({ method: 'POST', headers: { host: '127.0.0.1', 'content-length': '2', 'content-type': 'text/plain' }, body: 'hi' })).toBe(415);
+    expect(await status({ method: 'POST', headers: { host: '127.0.0.1', 'transfer-encoding': 'chunked' }, body: new ReadableStream(), duplex: 'half' } as RequestInit)).toBe(415);
+    expect(await status({ method: 'DELETE', headers: { 'content-type': 'text/plain' }, body: 'hi' })).toBe(415);
+    expect(await status({ method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).toBe(200);
+  });
+});
