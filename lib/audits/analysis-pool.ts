@@ -10,6 +10,7 @@ import type { PageAnalysis } from '@/lib/audits/analyze-page-facts';
 import type { PageFacts } from '@/lib/crawler/page-facts';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { logger } from '@/lib/logger';
 import type { FetchResult, RenderResult } from '@/lib/fetch/types';
 
 export type AnalyzeDocumentTask = {
@@ -44,7 +45,8 @@ const shuttingDown = () => new AppError('UNAVAILABLE', 'The server is shutting d
 
 function getPool(): Piscina {
   if (holder.__roAnalysisClosed) throw shuttingDown();
-  holder.__roAnalysisPool ??= new Piscina({
+  if (holder.__roAnalysisPool) return holder.__roAnalysisPool;
+  const pool = new Piscina({
     filename: threadFile(),
     // The thread loads TypeScript sources, like the worker and the CLI.
     execArgv: ['--import', 'tsx'],
@@ -52,7 +54,11 @@ function getPool(): Piscina {
     maxThreads: env.ANALYSIS_THREADS ?? Math.max(1, Math.min(4, availableParallelism())),
     idleTimeout: 60_000,
   });
-  return holder.__roAnalysisPool;
+  // A thread stopped for an aborted task (budget, cancelled job) may still deliver that task's
+  // result; Piscina then emits 'error', which without a listener would crash the whole process.
+  pool.on('error', (err: Error) => logger.warn({ err: err.message.slice(0, 200) }, 'analysis pool: late message from a stopped thread ignored'));
+  holder.__roAnalysisPool = pool;
+  return pool;
 }
 
 /** Extract facts (and run the page checks) off the event loop, within the per-page time budget. */
