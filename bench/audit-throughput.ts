@@ -88,7 +88,8 @@ export async function measureThroughput(pages: number, warmupPages = 300): Promi
   const bareRuns = [await bareLoop(urls), await bareLoop(urls), await bareLoop(urls)].sort((a, b) => a - b);
 
   const prof = process.env.BENCH_WORKER_PROF;
-  const worker = await spawnWorker({ WORKER_CONCURRENCY: '1', ...(prof ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${prof}` } : {}) });
+  // Node refuses --cpu-prof in NODE_OPTIONS: it goes on the command line.
+  const worker = await spawnWorker({ WORKER_CONCURRENCY: '1' }, prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []);
   const rss = trackPeakRss(worker.pid!);
   try {
     const warmSite = await startFixtureSite({ pages: warmupPages });

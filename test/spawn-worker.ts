@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
 /** Starts a real worker process (worker/main.ts) and resolves once it reports "worker started". */
-export async function spawnWorker(env: Record<string, string> = {}): Promise<ChildProcess & { logs: string[] }> {
-  const child = spawn('node', ['--import', 'tsx', 'worker/main.ts'], {
+export async function spawnWorker(env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<ChildProcess & { logs: string[] }> {
+  const child = spawn('node', [...nodeArgs, '--import', 'tsx', 'worker/main.ts'], {
     env: { ...process.env, RO_SERVICE: 'worker', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   }) as ChildProcess & { logs: string[] };

@@ -49,7 +49,8 @@ function getPool(): Piscina {
   const pool = new Piscina({
     filename: threadFile(),
     // The thread loads TypeScript sources, like the worker and the CLI.
-    execArgv: ['--import', 'tsx'],
+    // A profiled process (bench: BENCH_WORKER_PROF) profiles its analysis threads too.
+    execArgv: ['--import', 'tsx', ...process.execArgv.filter((a) => a.startsWith('--cpu-prof'))],
     minThreads: 1,
     maxThreads: env.ANALYSIS_THREADS ?? Math.max(1, Math.min(4, availableParallelism())),
     idleTimeout: 60_000,
