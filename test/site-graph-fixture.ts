@@ -83,6 +83,7 @@ export function buildSiteGraph(spec: GraphSpec): SiteGraph {
       blockedByRobots: page.blockedByRobots ?? blocked.includes(url),
       contentType: page.contentType ?? (hasContent ? 'text/html; charset=utf-8' : undefined),
       ...(page.signals ? { signals: page.signals } : {}),
+      ...(page.images ? { images: page.images } : {}),
     });
   }
 
