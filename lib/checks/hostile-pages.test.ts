@@ -46,6 +46,11 @@ const PAGES: Record<string, string> = {
   'many tags': doc('<title>Many</title>', '<a href="/x">y</a><img src="a.png"><p>z</p><h2>h</h2><script>1</script>'.repeat(20_000)),
   'deep JSON-LD': doc(`<script type="application/ld+json">${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}</script><script type="application/ld+json">${'['.repeat(100_000)}</script>`, '<p>x</p>'),
   'huge inline script': doc(`<script>${run('location.href="x";function(){', 1_000_000)}</script>`, '<p>x</p>'),
+  // Punctuation between words: a trailing-decoration regex retried from every position (quadratic).
+  'link texts of spaced punctuation between words': doc(
+    '<title>Links</title>',
+    `${`<a href="/x">read${run(' .', 1_990)}more</a>`.repeat(100)}<a href="/y" aria-label="read${run(' .', 200_000)}more"></a>`,
+  ),
   'many ids and fragments': doc('<title>Ids</title>', Array.from({ length: 20_000 }, (_, i) => `<a id="a${i}" href="#a${i}">x</a>`).join('')),
 };
 
