@@ -105,6 +105,25 @@ test('crawled script payloads are shown as text in every view, and none runs', a
   const stored = await sql<{ title: string | null; url: string }>('SELECT title, url FROM "Page" WHERE "auditId" = $1', [first]);
   expect(stored.map((p) => p.title)).toContain(`Home ${PAYLOADS.script}`);
 
+  // Defence in depth: should a non-http URL ever be stored (today the crawler keeps only http(s)),
+  // the views still show it as text. A site-wide finding naming a javascript: URL, for the check
+  // with the fewest URLs (so it is on the first page of that issue's URL list).
+  const [check] = await sql<{ checkId: string; category: string; severity: string; title: string }>(
+    'SELECT "checkId", min(category) AS category, min(severity::text) AS severity, min(title) AS title FROM "Finding" WHERE "auditId" = $1 GROUP BY "checkId" ORDER BY count(*), "checkId" LIMIT 1',
+    [first],
+  );
+  await sql('INSERT INTO "Finding" (id, "auditId", scope, "checkId", category, severity, title, message, url) VALUES ($1, $2, $3, $4, $5, $6::"Severity", $7, $8, $9)', [
+    `xss${Date.now()}`,
+    first,
+    'SITE',
+    check!.checkId,
+    check!.category,
+    check!.severity,
+    check!.title,
+    PAYLOADS.img,
+    PAYLOADS.js,
+  ]);
+
   const compare = await page.request.post('/api/comparisons', { data: { url: `${site.url}/`, rivals: [process.env.FIXTURE_URL!], maxPages: 5 } });
   expect(compare.status(), await compare.text()).toBe(202);
   const comparisonId = ((await compare.json()) as { id: string }).id;
