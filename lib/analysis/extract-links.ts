@@ -3,7 +3,7 @@ import type { AnyNode, Element } from 'domhandler';
 import type { LinkFact, PageFacts } from '@/lib/crawler/page-facts';
 import type { Collector, Landmark } from '@/lib/analysis/extract-dom-walk';
 import type { PageContext } from '@/lib/analysis/extract-page-context';
-import { readText, TEXT_READ_MAX_NODES } from '@/lib/analysis/extract-read-text';
+import { readText, TEXT_READ_MAX_CHARS, TEXT_READ_MAX_NODES } from '@/lib/analysis/extract-read-text';
 import { parseUrl, siteOf } from '@/lib/analysis/extract-urls';
 import { collapseWhitespace } from '@/lib/analysis/text-utils';
 
@@ -45,7 +45,8 @@ export function buildLink(el: Element, baseUrl: string, pageSite: string | null,
   if (!text) {
     const alts: string[] = [];
     for (const img of findDescendants(el, 'img')) if (img.attribs['alt']) alts.push(img.attribs['alt']);
-    text = collapseWhitespace(alts.join(' ')) || collapseWhitespace(a['aria-label'] ?? '') || collapseWhitespace(a['title'] ?? '');
+    // Attributes are as long as a stranger makes them: capped like the text read from the link itself.
+    text = (collapseWhitespace(alts.join(' ')) || collapseWhitespace(a['aria-label'] ?? '') || collapseWhitespace(a['title'] ?? '')).slice(0, TEXT_READ_MAX_CHARS);
   }
   const link: LinkFact = {
     url,

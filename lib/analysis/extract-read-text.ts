@@ -12,7 +12,7 @@ const SKIP_TEXT_ELEMENTS = new Set(['script', 'style', 'noscript', 'template', '
 // On hostile markup (100,000 nested <h2>s) reading every heading's subtree is quadratic, so each
 // read stops after this many nodes or characters — far beyond any real heading or link text.
 export const TEXT_READ_MAX_NODES = 500;
-const TEXT_READ_MAX_CHARS = 2_000;
+export const TEXT_READ_MAX_CHARS = 2_000;
 
 /** Visible text of a subtree (bounded, see above); with altFallback, images contribute their alt text. */
 export function readText(el: Element, altFallback = false): string {
