@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type BenchResults, benchResultsSchema, formatTable, ratio, resultRows } from './results';
+import { type BenchResults, benchResultsSchema, formatTable, missingNumbers, ratio, REQUIRED_NUMBERS, resultRows } from './results';
 import { percentile, percentiles } from './stats';
 
 const p = (n: number) => ({ n: 10, p50: n, p95: n * 2, p99: n * 3 });
@@ -66,6 +66,48 @@ describe('results schema', () => {
   it('allows exportPeakRssMb null (quick mode) but not undefined', () => {
     expect(benchResultsSchema.safeParse({ ...sample(), exportPeakRssMb: 312 }).success).toBe(true);
     expect(benchResultsSchema.safeParse({ ...sample(), exportPeakRssMb: undefined }).success).toBe(false);
+  });
+});
+
+describe('missingNumbers', () => {
+  const full = (): BenchResults => ({ ...sample(), mode: 'full', exportPeakRssMb: 312, exportNote: null });
+
+  it('finds nothing missing in a complete quick or full result', () => {
+    expect(missingNumbers(sample())).toEqual([]);
+    expect(missingNumbers(full())).toEqual([]);
+  });
+
+  it('names a missing top-level or nested key', () => {
+    const r: Partial<BenchResults> = sample();
+    delete r.capacityRatio;
+    expect(missingNumbers(r)).toEqual(['capacityRatio']);
+    expect(missingNumbers({ ...sample(), trivialJobs: { c1: queue(1) } })).toEqual(['trivialJobs.c50.jobsPerSecond']);
+    expect(missingNumbers({ ...sample(), latency: { ...sample().latency, dashboard: undefined } })).toEqual(
+      ['idle', 'syncLoad', 'asyncLoad'].flatMap((l) => ['p50', 'p95', 'p99'].map((p) => `latency.dashboard.${l}.${p}`)),
+    );
+  });
+
+  it('names NaN, Infinity, null and non-number values', () => {
+    const s = sample();
+    expect(missingNumbers({ ...s, analyzeP95Ms: NaN, enqueueToStartP95Ms: Infinity, throughputRatio: '0.8', throughput: { ...s.throughput, workerPeakRssMb: null } })).toEqual([
+      'throughputRatio',
+      'throughput.workerPeakRssMb',
+      'analyzeP95Ms',
+      'enqueueToStartP95Ms',
+    ]);
+  });
+
+  it('requires exportPeakRssMb in the full run only', () => {
+    expect(missingNumbers({ ...full(), exportPeakRssMb: null })).toEqual(['exportPeakRssMb']);
+    expect(missingNumbers({ ...sample(), exportPeakRssMb: undefined })).toEqual(['exportPeakRssMb']);
+  });
+
+  it('covers every key the issue lists, and every one exists in a complete result', () => {
+    for (const key of ['throughputRatio', 'throughput.workerPeakRssMb', 'capacityRatio', 'capacity.cores', 'analyzeP95Ms', 'analyzeP95UnderLoadMs.sync', 'analyzeP95UnderLoadMs.async', 'latency.dashboard.idle.p99', 'latency.dashboard.asyncLoad.p50', 'enqueueToStartP95Ms', 'trivialJobs.c1.jobsPerSecond', 'trivialJobs.c50.jobsPerSecond', 'exportPeakRssMb']) {
+      expect(REQUIRED_NUMBERS).toContain(key);
+    }
+    expect(missingNumbers({})).toEqual([...REQUIRED_NUMBERS]);
+    expect(missingNumbers(null)).toEqual([...REQUIRED_NUMBERS]);
   });
 });
 
