@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type BenchResults, benchResultsSchema, formatTable, missingNumbers, ratio, REQUIRED_NUMBERS, resultRows } from './results';
 import { percentile, percentiles } from './stats';
+import { isBenchPrefix } from './cleanup';
 
 const p = (n: number) => ({ n: 10, p50: n, p95: n * 2, p99: n * 3 });
 const run = { auditsPerMinute: 6, seconds: 50, completed: 5, failed: 0, pages: 500, workerPeakRssMb: null };
@@ -133,5 +134,15 @@ describe('table', () => {
     expect(byMetric['analyze p50/p95/p99 idle']!.v).toBe('160.0 / 320.0 / 480.0 ms (n=10)');
     expect(byMetric.exportPeakRssMb).toEqual({ v: 'null', c: 'skipped in --quick mode' });
     expect(rows.every((r) => r.length === 3)).toBe(true);
+  });
+});
+
+describe('bench key cleanup', () => {
+  it('deletes only under a prefix bench-env made', () => {
+    expect(isBenchPrefix('ro-test-bench-1a2b3c4d')).toBe(true);
+    expect(isBenchPrefix('{ro-test-bench-1a2b3c4d}')).toBe(true);
+    expect(isBenchPrefix('ro-test')).toBe(false);
+    expect(isBenchPrefix('ro')).toBe(false);
+    expect(isBenchPrefix('ro-bench-x')).toBe(false);
   });
 });

@@ -3,13 +3,14 @@
 // something broke (a crashed step, a failed audit, a missing key), never because of a number.
 // The full mode takes ~10 minutes on 2 cores; --quick (CI) stays under 3 (~70 s on 2 busy cores).
 import './bench-env';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { db } from '@/lib/db';
 import { closeAnalysisPool } from '@/lib/audits/analysis-pool';
 import { closeQueues } from '@/lib/queue/queues';
 import { measureThroughput } from './audit-throughput';
+import { deleteBenchKeys } from './cleanup';
 import { analyzeBenchPage, startBenchPageServer } from './analyze-latency';
 import { BENCH_USER_EMAIL, ensureBenchUser, loadDashboard, type LoadRun, measureLoad } from './capacity';
 import { measureExport } from './report-export';
@@ -99,6 +100,8 @@ async function run(): Promise<BenchResults> {
 }
 
 try {
+  // A failed run leaves no results file behind that an earlier run wrote.
+  await rm(OUT, { force: true });
   const raw = await run();
   // A measurement that could not be taken fails the run (and nothing is written); a slow one does not.
   const missing = missingNumbers(raw);
@@ -109,8 +112,11 @@ try {
   console.log(formatTable(['metric', 'value', 'compared with'], resultRows(results)));
   console.log(`\n${results.mode} run in ${results.durationSeconds.toFixed(0)} s; written to ${OUT}`);
   await Promise.all([closeQueues(), closeAnalysisPool(), db.$disconnect()]);
+  await deleteBenchKeys();
   process.exit(0);
 } catch (err) {
   console.error('bench failed:', err);
+  await closeQueues().catch(() => {});
+  await deleteBenchKeys().catch((e: unknown) => console.error('bench keys not deleted:', e));
   process.exit(1);
 }
