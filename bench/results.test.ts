@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type BenchResults, benchResultsSchema, formatTable, ratio, resultRows } from './results';
+import { type BenchResults, benchResultsSchema, formatTable, missingNumbers, ratio, REQUIRED_NUMBERS, resultRows } from './results';
 import { percentile, percentiles } from './stats';
+import { isBenchPrefix } from './cleanup';
 
 const p = (n: number) => ({ n: 10, p50: n, p95: n * 2, p99: n * 3 });
 const run = { auditsPerMinute: 6, seconds: 50, completed: 5, failed: 0, pages: 500, workerPeakRssMb: null };
@@ -69,6 +70,48 @@ describe('results schema', () => {
   });
 });
 
+describe('missingNumbers', () => {
+  const full = (): BenchResults => ({ ...sample(), mode: 'full', exportPeakRssMb: 312, exportNote: null });
+
+  it('finds nothing missing in a complete quick or full result', () => {
+    expect(missingNumbers(sample())).toEqual([]);
+    expect(missingNumbers(full())).toEqual([]);
+  });
+
+  it('names a missing top-level or nested key', () => {
+    const r: Partial<BenchResults> = sample();
+    delete r.capacityRatio;
+    expect(missingNumbers(r)).toEqual(['capacityRatio']);
+    expect(missingNumbers({ ...sample(), trivialJobs: { c1: queue(1) } })).toEqual(['trivialJobs.c50.jobsPerSecond']);
+    expect(missingNumbers({ ...sample(), latency: { ...sample().latency, dashboard: undefined } })).toEqual(
+      ['idle', 'syncLoad', 'asyncLoad'].flatMap((l) => ['p50', 'p95', 'p99'].map((p) => `latency.dashboard.${l}.${p}`)),
+    );
+  });
+
+  it('names NaN, Infinity, null and non-number values', () => {
+    const s = sample();
+    expect(missingNumbers({ ...s, analyzeP95Ms: NaN, enqueueToStartP95Ms: Infinity, throughputRatio: '0.8', throughput: { ...s.throughput, workerPeakRssMb: null } })).toEqual([
+      'throughputRatio',
+      'throughput.workerPeakRssMb',
+      'analyzeP95Ms',
+      'enqueueToStartP95Ms',
+    ]);
+  });
+
+  it('requires exportPeakRssMb in the full run only', () => {
+    expect(missingNumbers({ ...full(), exportPeakRssMb: null })).toEqual(['exportPeakRssMb']);
+    expect(missingNumbers({ ...sample(), exportPeakRssMb: undefined })).toEqual(['exportPeakRssMb']);
+  });
+
+  it('covers every key the issue lists, and every one exists in a complete result', () => {
+    for (const key of ['throughputRatio', 'throughput.workerPeakRssMb', 'capacityRatio', 'capacity.cores', 'analyzeP95Ms', 'analyzeP95UnderLoadMs.sync', 'analyzeP95UnderLoadMs.async', 'latency.dashboard.idle.p99', 'latency.dashboard.asyncLoad.p50', 'enqueueToStartP95Ms', 'trivialJobs.c1.jobsPerSecond', 'trivialJobs.c50.jobsPerSecond', 'exportPeakRssMb']) {
+      expect(REQUIRED_NUMBERS).toContain(key);
+    }
+    expect(missingNumbers({})).toEqual([...REQUIRED_NUMBERS]);
+    expect(missingNumbers(null)).toEqual([...REQUIRED_NUMBERS]);
+  });
+});
+
 describe('ratio', () => {
   it('divides, and gives 0 instead of Infinity or NaN for a zero denominator', () => {
     expect(ratio(9, 6)).toBe(1.5);
@@ -91,5 +134,15 @@ describe('table', () => {
     expect(byMetric['analyze p50/p95/p99 idle']!.v).toBe('160.0 / 320.0 / 480.0 ms (n=10)');
     expect(byMetric.exportPeakRssMb).toEqual({ v: 'null', c: 'skipped in --quick mode' });
     expect(rows.every((r) => r.length === 3)).toBe(true);
+  });
+});
+
+describe('bench key cleanup', () => {
+  it('deletes only under a prefix bench-env made', () => {
+    expect(isBenchPrefix('ro-test-bench-1a2b3c4d')).toBe(true);
+    expect(isBenchPrefix('{ro-test-bench-1a2b3c4d}')).toBe(true);
+    expect(isBenchPrefix('ro-test')).toBe(false);
+    expect(isBenchPrefix('ro')).toBe(false);
+    expect(isBenchPrefix('ro-bench-x')).toBe(false);
   });
 });

@@ -31,6 +31,42 @@ export const benchResultsSchema = z.object({
 
 export type BenchResults = z.infer<typeof benchResultsSchema>;
 
+/**
+ * Every number the issue asks for, by path into the results. `exportPeakRssMb` is null in --quick
+ * mode (the export is not run) and required in the full run.
+ */
+export const REQUIRED_NUMBERS = [
+  'throughputRatio',
+  'throughput.workerPeakRssMb',
+  'capacityRatio',
+  'capacity.cores',
+  'capacity.sync.auditsPerMinute',
+  'capacity.async.auditsPerMinute',
+  'analyzeP95Ms',
+  'analyzeP95UnderLoadMs.sync',
+  'analyzeP95UnderLoadMs.async',
+  ...(['analyze', 'dashboard'] as const).flatMap((what) =>
+    (['idle', 'syncLoad', 'asyncLoad'] as const).flatMap((load) => (['p50', 'p95', 'p99'] as const).map((p) => `latency.${what}.${load}.${p}`)),
+  ),
+  'enqueueToStartP95Ms',
+  'trivialJobs.c1.jobsPerSecond',
+  'trivialJobs.c50.jobsPerSecond',
+  'exportPeakRssMb',
+] as const;
+
+/**
+ * The required keys that are missing or not a finite number (NaN: a measurement that took no
+ * samples). Empty when the run measured everything. Targets are not checked: only that a number exists.
+ */
+export function missingNumbers(results: unknown): string[] {
+  const mode = (results as { mode?: unknown } | null)?.mode;
+  return REQUIRED_NUMBERS.filter((key) => {
+    const value = key.split('.').reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), results);
+    if (key === 'exportPeakRssMb' && mode === 'quick' && value === null) return false;
+    return typeof value !== 'number' || !Number.isFinite(value);
+  });
+}
+
 /** Ratio a ÷ b, 0 when b is 0 (a run that did nothing must not write Infinity into JSON). */
 export function ratio(a: number, b: number): number {
   return b > 0 ? a / b : 0;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole suite: typecheck, lint, unit, integration (real PostgreSQL + Redis), e2e (Chromium).
+# The whole suite: typecheck, lint, unit, integration (real PostgreSQL + Redis), chaos, bench --quick, build, e2e (Chromium).
 # Runs every stage even after a failure, then prints one summary line and exits non-zero on any failure.
 set -uo pipefail
 . "$(dirname "$0")/services.sh"
@@ -40,6 +40,9 @@ stage lint npx eslint --max-warnings 0 .
 stage unit npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$OUT/unit.json"
 stage integration npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$OUT/integration.json"
 stage chaos npx vitest run --project chaos --reporter=default --reporter=json --outputFile.json="$OUT/chaos.json"
+# Measures, never enforces: fails only when a measurement could not be taken. Uses this test env's
+# database and a queue prefix of its own under ro-test (bench/bench-env.ts); its sites bind 127.0.0.1 on spare ports.
+stage bench npm run --silent bench -- --quick
 stage build npx next build
 stage e2e env PLAYWRIGHT_JSON_OUTPUT_NAME="$OUT/e2e.json" npx playwright test --reporter=list,json
 

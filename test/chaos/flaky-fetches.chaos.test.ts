@@ -48,8 +48,9 @@ describe('1 % of page fetches failing at random', () => {
       expect(flaky.faults.length).toBeGreaterThanOrEqual(3);
       expect(rate).toBeLessThan(0.01);
       expect(await pageCounts(db, audit.id)).toEqual({ pages: PAGES, distinct: PAGES });
-      const stored = await db.page.findMany({ where: { auditId: audit.id, url: { in: flaky.faults.map((f) => `${flaky.url}${f.path}`) } }, select: { url: true, status: true, error: true } });
-      expect(stored.map((p) => ({ url: p.url, status: p.status, error: p.error }))).toEqual(
+      const stored = await db.page.findMany({ where: { auditId: audit.id, url: { in: flaky.faults.map((f) => `${flaky.url}${f.path}`) } }, select: { url: true, status: true, error: true }, orderBy: { url: 'asc' } });
+      // Sorted the same way on both sides (JS string order; the database's collation may differ).
+      expect(stored.map((p) => ({ url: p.url, status: p.status, error: p.error })).sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))).toEqual(
         [...new Set(flaky.faults.map((f) => `${flaky.url}${f.path}`))].sort().map((url) => ({ url, status: 200, error: null })),
       );
       expect(done.status, String(done.error)).toBe('COMPLETED');
