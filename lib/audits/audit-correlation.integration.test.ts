@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mockSession } from '@/test/mock-session';
 
 // One id ties a request to what it started: the caller's X-Request-Id is stored on the audit and
 // travels in its job's meta (the worker logs every line of that job with it).
 process.env.QUEUE_PREFIX = `ro-corr-${randomUUID().slice(0, 8)}`;
 
-const session = vi.hoisted(() => ({ user: null as { id: string; email: string; role: 'USER' } | null }));
-vi.mock('@/lib/auth/require-user', () => ({ requireUser: async () => session.user! }));
+const session = mockSession();
 
 const { db } = await import('@/lib/db');
 const auditsRoute = await import('@/app/api/audits/route');

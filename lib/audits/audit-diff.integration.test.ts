@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mockSession, type TestUser } from '@/test/mock-session';
 import { startRivalSite, type RivalSite } from '@/test/rival-site';
 
 // Issue 12's acceptance for history: a site changes between two audits (its meta descriptions come
@@ -9,17 +10,7 @@ import { startRivalSite, type RivalSite } from '@/test/rival-site';
 
 process.env.QUEUE_PREFIX = `ro-it-diff-${randomUUID().slice(0, 8)}`;
 
-type TestUser = { id: string; email: string; role: 'USER' | 'ADMIN' };
-const session = vi.hoisted(() => ({ user: null as TestUser | null }));
-vi.mock('@/lib/auth/require-user', async () => {
-  const { AppError } = await import('@/lib/errors');
-  return {
-    requireUser: async () => {
-      if (!session.user) throw new AppError('UNAUTHORIZED', 'Please sign in.');
-      return session.user;
-    },
-  };
-});
+const session = mockSession();
 
 const { db } = await import('@/lib/db');
 const diffRoute = await import('@/app/api/audits/[id]/diff/[otherId]/route');

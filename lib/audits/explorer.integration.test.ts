@@ -3,24 +3,15 @@
 // checked against the Finding and Page rows themselves, and every route called as Next calls it,
 // with the session mocked: the owner and an admin get the data, anyone else a 404.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mockSession, type TestUser } from '@/test/mock-session';
 import { startFixtureSite, type FixtureSite } from '@/test/fixture-site';
 import type { RenderResult } from '@/lib/fetch/types';
 import type { PageRow, PageSort, PageStatusFilter, Paged } from '@/lib/audits/explorer-types';
 
 process.env.ALLOWED_PRIVATE_HOSTS = '127.0.0.1';
 
-type TestUser = { id: string; email: string; role: 'USER' | 'ADMIN' };
-const session = vi.hoisted(() => ({ user: null as TestUser | null }));
-vi.mock('@/lib/auth/require-user', async () => {
-  const { AppError } = await import('@/lib/errors');
-  return {
-    requireUser: async () => {
-      if (!session.user) throw new AppError('UNAUTHORIZED', 'Please sign in.');
-      return session.user;
-    },
-  };
-});
+const session = mockSession();
 
 const { db } = await import('@/lib/db');
 const { createAudit } = await import('@/lib/audits/audit-lifecycle');

@@ -4,7 +4,8 @@
 // and does not sink the comparison; the two others have scores, with a win and a loss between them.
 import { type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mockSession, type TestUser } from '@/test/mock-session';
 import { startRivalSite, type RivalSite } from '@/test/rival-site';
 import { spawnWorker, stopWorker } from '@/test/spawn-worker';
 import { waitFor } from '@/test/wait-for';
@@ -13,17 +14,7 @@ const prefix = `ro-it-compare-${randomUUID().slice(0, 8)}`;
 process.env.QUEUE_PREFIX = prefix;
 process.env.ALLOWED_PRIVATE_HOSTS = '127.0.0.1';
 
-type TestUser = { id: string; email: string; role: 'USER' | 'ADMIN' };
-const session = vi.hoisted(() => ({ user: null as TestUser | null }));
-vi.mock('@/lib/auth/require-user', async () => {
-  const { AppError } = await import('@/lib/errors');
-  return {
-    requireUser: async () => {
-      if (!session.user) throw new AppError('UNAUTHORIZED', 'Please sign in.');
-      return session.user;
-    },
-  };
-});
+const session = mockSession();
 
 const { db } = await import('@/lib/db');
 const { closeQueues } = await import('@/lib/queue/queues');

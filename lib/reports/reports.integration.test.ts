@@ -5,7 +5,8 @@ import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mockSession, type TestUser } from '@/test/mock-session';
 import { SEVERITIES, type Severity } from '@/lib/checks/types';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { spawnWorker, stopWorker } from '@/test/spawn-worker';
@@ -19,17 +20,7 @@ const reportsDir = await mkdtemp(path.join(tmpdir(), 'ro-reports-'));
 process.env.QUEUE_PREFIX = prefix;
 process.env.REPORTS_DIR = reportsDir;
 
-type TestUser = { id: string; email: string; role: 'USER' | 'PREMIUM' | 'ADMIN' };
-const session = vi.hoisted(() => ({ user: null as TestUser | null }));
-vi.mock('@/lib/auth/require-user', async () => {
-  const { AppError } = await import('@/lib/errors');
-  return {
-    requireUser: async () => {
-      if (!session.user) throw new AppError('UNAUTHORIZED', 'Please sign in.');
-      return session.user;
-    },
-  };
-});
+const session = mockSession();
 
 const { db } = await import('@/lib/db');
 const { closeQueues } = await import('@/lib/queue/queues');

@@ -4,19 +4,10 @@
 // (or an admin) can make or revoke links to someone's audit or comparison.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mockSession, type TestUser } from '@/test/mock-session';
 
-type TestUser = { id: string; email: string; role: 'USER' | 'ADMIN' };
-const session = vi.hoisted(() => ({ user: null as TestUser | null }));
-vi.mock('@/lib/auth/require-user', async () => {
-  const { AppError } = await import('@/lib/errors');
-  return {
-    requireUser: async () => {
-      if (!session.user) throw new AppError('UNAUTHORIZED', 'Please sign in.');
-      return session.user;
-    },
-  };
-});
+const session = mockSession();
 
 const { db } = await import('@/lib/db');
 const { reportFilePath, reportsDir } = await import('@/lib/reports/report-files');

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mockSession } from '@/test/mock-session';
 import { auditFinished, pageCounts, report, startOwnRedis } from '@/test/chaos/chaos-helpers';
 import { startFixtureSite } from '@/test/fixture-site';
 import { spawnWorker, stopWorker } from '@/test/spawn-worker';
@@ -13,16 +14,7 @@ process.env.REDIS_URL = redis.url;
 process.env.QUEUE_PREFIX = `ro-chaos-redis-${randomUUID().slice(0, 8)}`;
 
 // The route is called as Next calls it; only the session is mocked.
-const session = vi.hoisted(() => ({ user: null as { id: string; email: string; role: 'USER' } | null }));
-vi.mock('@/lib/auth/require-user', async () => {
-  const { AppError } = await import('@/lib/errors');
-  return {
-    requireUser: async () => {
-      if (!session.user) throw new AppError('UNAUTHORIZED', 'Please sign in.');
-      return session.user;
-    },
-  };
-});
+const session = mockSession();
 
 const { db } = await import('@/lib/db');
 const auditsRoute = await import('@/app/api/audits/route');
