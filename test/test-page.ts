@@ -25,6 +25,25 @@ export type TestPageOptions = {
 
 export const TEST_URL = 'https://example.com/services/roof-repair';
 
+/** A bare response for code that only looks at its URL, status and redirects (no body, no timings to speak of). */
+export function fetchResponse(url: string, status: number, extra: Partial<FetchResult> = {}): FetchResult {
+  return {
+    requestedUrl: url,
+    finalUrl: url,
+    status,
+    headers: {},
+    redirects: [],
+    body: '',
+    contentType: 'text/html',
+    charset: 'utf-8',
+    transferBytes: 0,
+    bodyBytes: 0,
+    truncated: false,
+    timings: { ttfbMs: 1, totalMs: 2 },
+    ...extra,
+  };
+}
+
 export function buildFetchResult(html: string, opts: TestPageOptions = {}): FetchResult {
   const url = opts.url ?? TEST_URL;
   const contentType = opts.contentType ?? 'text/html; charset=utf-8';

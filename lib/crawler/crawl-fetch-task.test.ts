@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { fetchResponse } from '@/test/test-page';
 import { resolveRedirectDestination, shouldRetry } from '@/lib/crawler/crawl-fetch-task';
 import type { FetchResult } from '@/lib/fetch/types';
 
 const S = 'https://example.com';
 
-function redirected(overrides: Partial<FetchResult>): FetchResult {
-  return {
-    requestedUrl: `${S}/old`,
-    finalUrl: `${S}/new?utm_source=x`,
-    status: 200,
-    headers: {},
-    redirects: [{ url: `${S}/old`, status: 301, location: '/first' }],
-    body: '',
-    contentType: 'text/html',
-    charset: 'utf-8',
-    transferBytes: 0,
-    bodyBytes: 0,
-    truncated: false,
-    timings: { ttfbMs: 1, totalMs: 2 },
-    ...overrides,
-  };
-}
+const redirected = (overrides: Partial<FetchResult>): FetchResult =>
+  fetchResponse(`${S}/old`, 200, { finalUrl: `${S}/new?utm_source=x`, redirects: [{ url: `${S}/old`, status: 301, location: '/first' }], ...overrides });
 
 describe('shouldRetry', () => {
   it('retries 429 and 503 until maxRetries, nothing else', () => {

@@ -1,26 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
+import { fetchResponse } from '@/test/test-page';
 import { followRedirects, type FetchPageFn } from '@/lib/crawler/follow-redirects';
 import type { FetchResult } from '@/lib/fetch/types';
 
 const SITE = 'https://example.com';
 
-function response(url: string, status: number, extra: Partial<FetchResult> = {}): FetchResult {
-  return {
-    requestedUrl: url,
-    finalUrl: url,
-    status,
-    headers: {},
-    redirects: [],
-    body: status === 200 ? `<html><title>${url}</title></html>` : '',
-    contentType: 'text/html',
-    charset: 'utf-8',
-    transferBytes: 10,
-    bodyBytes: 10,
-    truncated: false,
-    timings: { ttfbMs: 5, totalMs: 10 },
-    ...extra,
-  };
-}
+const response = (url: string, status: number, extra: Partial<FetchResult> = {}): FetchResult =>
+  fetchResponse(url, status, { body: status === 200 ? `<html><title>${url}</title></html>` : '', transferBytes: 10, bodyBytes: 10, timings: { ttfbMs: 5, totalMs: 10 }, ...extra });
 
 /** Fake fetchPage behaving like the real one with maxRedirects 0. */
 function fakeFetch(routes: Record<string, { status: number; location?: string }>) {

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { fetchResponse } from '@/test/test-page';
 import type { FetchPageFn } from '@/lib/crawler/follow-redirects';
 import { probeResources, probeSettingsSchema, type ProbeResourcesInput, type ProbeTargets } from '@/lib/crawler/probe-resources';
 import { createRobotsRules, type RobotsCache, type RobotsRules } from '@/lib/crawler/robots';
@@ -8,23 +9,7 @@ import type { FetchOptions, FetchResult } from '@/lib/fetch/types';
 const A = 'https://a.example';
 const B = 'https://b.example';
 
-function response(url: string, status: number, extra: Partial<FetchResult> = {}): FetchResult {
-  return {
-    requestedUrl: url,
-    finalUrl: url,
-    status,
-    headers: {},
-    redirects: [],
-    body: '',
-    contentType: 'text/html',
-    charset: 'utf-8',
-    transferBytes: 0,
-    bodyBytes: 0,
-    truncated: false,
-    timings: { ttfbMs: 1, totalMs: 2 },
-    ...extra,
-  };
-}
+const response = fetchResponse;
 
 type Answer = FetchResult | Error;
 type Call = { url: string; options: FetchOptions };
