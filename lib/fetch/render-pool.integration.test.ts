@@ -21,6 +21,7 @@ let otherServer: http.Server; // 127.0.0.2: not allow-listed, must never be cont
 let otherUrl: string;
 let otherConnections = 0;
 let otherUpgrades: string[] = [];
+let otherPaths: string[] = [];
 
 const routes: Record<string, (req: http.IncomingMessage, res: http.ServerResponse) => void> = {
   '/spa': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(SPA),
@@ -41,7 +42,10 @@ const routes: Record<string, (req: http.IncomingMessage, res: http.ServerRespons
   '/private-subresources': (_req, res) =>
     res.writeHead(200, { 'content-type': 'text/html' }).end(
       `<h1>Has private subresources</h1><script src="${otherUrl}evil.js"></script>
-       <script>fetch('${otherUrl}xhr').catch(() => {}); document.title = 'loaded';</script>`,
+       <img src="${otherUrl}pixel.png"><iframe src="${otherUrl}frame-src"></iframe>
+       <form id="f" method="post" action="${otherUrl}form" target="sink"></form><iframe name="sink"></iframe>
+       <script>fetch('${otherUrl}xhr').catch(() => {}); navigator.sendBeacon('${otherUrl}beacon', 'x');
+         document.getElementById('f').submit(); document.title = 'loaded';</script>`,
     ),
   // WebSockets bypass request interception; the guarded proxy must stop them (page, iframe and worker).
   '/private-websockets': (_req, res) =>
@@ -86,7 +90,10 @@ beforeAll(async () => {
     (routes[path] ?? ((_q, r) => r.writeHead(404).end()))(req, res);
   });
   base = (await listen(server, '127.0.0.1')).slice(0, -1);
-  otherServer = http.createServer((_req, res) => res.end('reached'));
+  otherServer = http.createServer((req, res) => {
+    otherPaths.push(req.url ?? '');
+    res.end('reached');
+  });
   otherServer.on('connection', () => otherConnections++);
   otherServer.on('upgrade', (req: http.IncomingMessage, socket: Socket) => {
     otherUpgrades.push(req.url ?? '');
@@ -153,7 +160,7 @@ describe('render pool', () => {
     expect(fresh.getBrowser()).toBeUndefined();
   });
 
-  it('refuses a redirect to a private address and private sub-requests, without contacting them', async () => {
+  it('refuses a redirect to a private address and private sub-requests (script, fetch, image, iframe, beacon, form), without contacting them', async () => {
     const before = otherConnections;
     const error = await expectFetchError(pool.render(`${base}/redirect-private`), 'BLOCKED_PRIVATE_ADDRESS');
     expect(error.url).toBe(otherUrl);
@@ -179,6 +186,9 @@ describe('render pool', () => {
     const result = await open.render(`${base}/redirect-private`);
     expect(result.html).toContain('reached');
     expect(otherConnections).toBeGreaterThan(before);
+    otherPaths = [];
+    await open.render(`${base}/private-subresources`);
+    await expect.poll(() => ['/evil.js', '/xhr', '/frame-src', '/beacon', '/form'].filter((p) => !otherPaths.includes(p))).toEqual([]);
     otherUpgrades = [];
     await open.render(`${base}/private-websockets`);
     await expect.poll(() => [...otherUpgrades].sort()).toEqual(['/frame', '/page', '/worker']);
