@@ -63,9 +63,11 @@ function send(route: RouteFile, method: HttpMethod, handler: Handler, headers: R
   const params = paramsFor(route, rec);
   const path = route.pattern.replace(/\[{1,2}(?:\.\.\.)?([^\]]+)\]{1,2}/g, (_, name: string) => [params[name]].flat().join('/'));
   const hasBody = method !== 'DELETE';
+  // As it arrives over HTTP/1.1: with a Host header, and a Content-Length whenever there is a body
+  // (a browser's form post always sends one; a request declaring neither has no body).
   const request = new Request(`http://127.0.0.1:3000${path}`, {
     method,
-    headers: { host: '127.0.0.1:3000', ...(hasBody ? { 'content-type': 'application/json' } : {}), ...headers },
+    headers: { host: '127.0.0.1:3000', ...(hasBody ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } : {}), ...headers },
     body: hasBody ? body : undefined,
   });
   return handler(request, { params: Promise.resolve(params) });
