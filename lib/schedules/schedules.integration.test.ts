@@ -141,6 +141,8 @@ describe('notifications and webhooks', () => {
     expect(second.siteId).toBe(first.siteId);
     expect(first.score! - second.score!).toBeGreaterThan(1);
 
+    // Notifications are written just after the audit is marked finished.
+    await waitFor(async () => (await db.notification.count({ where: { auditId: second.id, kind: { in: ['AUDIT_FINISHED', 'SCORE_DROP'] } } })) === 2 || null, 15_000, "the second audit's notifications");
     const { unread, items } = await listNotifications(user.id);
     const kinds = items.map((n) => `${n.kind}:${n.auditId}`);
     expect(kinds).toContain(`AUDIT_FINISHED:${first.id}`);
