@@ -36,30 +36,17 @@ function isFullUrl(text: string): boolean {
 }
 
 const MAX_GENERIC_TEXT_CHARS = 100;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-
-/**
- * Strips leading and trailing characters that are neither letters nor digits, in one pass each way:
- * the regex `[^\p{L}\p{N}]+$` would retry from every position of a long run of punctuation (quadratic).
- */
-function trimDecorations(text: string): string {
-  const chars = Array.from(text);
-  let start = 0;
-  let end = chars.length;
-  while (start < end && !LETTER_OR_DIGIT.test(chars[start]!)) start++;
-  while (end > start && !LETTER_OR_DIGIT.test(chars[end - 1]!)) end--;
-  return chars.slice(start, end).join('');
-}
 
 /** Generic-text verdict for one anchor text, using the page language's list when we have one. */
 export function isGenericLinkText(text: string, pageLang: string | null): boolean {
   const trimmed = text.trim();
   if (!trimmed) return false;
   if (isFullUrl(trimmed)) return true;
-  // The longest generic text is a few words; a longer one cannot match (and is not scanned further).
+  // The longest generic text is a few words; a longer one cannot match. The cap also bounds the
+  // regex below, which retries from every position of a run of punctuation (quadratic in length).
   if (trimmed.length > MAX_GENERIC_TEXT_CHARS) return false;
   // "Read more »", "Learn more →": decorations don't make the text descriptive.
-  const term = trimDecorations(trimmed.toLowerCase()).replace(/\s+/g, ' ');
+  const term = trimmed.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').replace(/\s+/g, ' ');
   const lang = (pageLang ?? '').toLowerCase().split('-')[0] ?? '';
   const list = GENERIC_LINK_TEXTS[lang];
   if (list) return list.has(term);
