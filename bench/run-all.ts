@@ -1,7 +1,8 @@
 // `npm run bench [-- --quick]`: the seed's promises measured side by side in one run. Prints one
 // table and writes bench/results/latest.json (schema in bench/results.ts). Exits non-zero only when
 // something broke (a crashed step, a failed audit, a missing key), never because of a number.
-// The full mode takes 3.5–5.5 minutes on 2 busy cores (docs/benchmarks.md); --quick (CI) stays under 3: 67–163 s on 2 cores at load 6–14 with 500 throughput pages, 88 s at load 10–15 with 300.
+// The full mode takes 1.5 minutes on 2 idle cores, up to 5.5 on busy ones (docs/benchmarks.md); --quick (CI) stays
+// well under 3 (30–90 s).
 import './bench-env';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
