@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AnalysisPageFacts, CrawlPageFacts } from '@/lib/audits/audit-json';
-import { db, pgPool } from '@/lib/db';
+import { pgPool } from '@/lib/db';
 import type { Finding } from '@/lib/checks/types';
 import type { Severity as DbSeverity } from '@/lib/generated/prisma/enums';
-import type { Prisma } from '@/lib/generated/prisma/client';
 
 /** Page.error of a URL robots.txt kept us from requesting starts with this: such pages are "blocked", not failed. */
 export const BLOCKED_BY_ROBOTS_PREFIX = 'Blocked by robots.txt:';
@@ -26,20 +25,7 @@ export type PageRecord = {
 
 export const toDbSeverity = (s: Finding['severity']) => s.toUpperCase() as DbSeverity;
 
-function findingRows(auditId: string, pageId: string | null, findings: Finding[]): Prisma.FindingCreateManyInput[] {
-  return findings.map((f) => ({
-    auditId,
-    pageId,
-    scope: pageId ? 'PAGE' : 'SITE',
-    checkId: f.checkId,
-    category: f.category,
-    severity: toDbSeverity(f.severity),
-    title: f.title,
-    message: f.message,
-    url: f.url,
-    details: (f.details ?? undefined) as Prisma.InputJsonValue | undefined,
-  }));
-}
+const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
 
 export type PageResult = { page: PageRecord; findings: Finding[] };
 
@@ -81,7 +67,6 @@ export async function savePageResults(auditId: string, results: PageResult[]): P
   const byUrl = new Map(results.map((r) => [r.page.url, r]));
   const pages = [...byUrl.values()].map((r) => r.page);
   const findings = [...byUrl.values()].flatMap((r) => r.findings.map((f) => ({ pageUrl: r.page.url, f })));
-  const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
   await pgPool.query(SAVE_PAGES_SQL, [
     auditId,
     pages.map(() => randomUUID()),
@@ -171,10 +156,26 @@ export async function savePageResult(auditId: string, page: PageRecord, findings
   await savePageResults(auditId, [{ page, findings }]);
 }
 
+// One statement, atomic: the old site findings go and the new ones come in together. Prisma's
+// deleteMany + createMany took ~0.8 s for 2,000 findings (a tenth of a 2,000-page audit).
+const SAVE_SITE_FINDINGS_SQL = `
+WITH cleared AS (DELETE FROM "Finding" WHERE "auditId" = $1 AND scope = 'SITE')
+INSERT INTO "Finding" (id, "auditId", "pageId", scope, "checkId", category, severity, title, message, url, details)
+SELECT f.id, $1, NULL, 'SITE', f."checkId", f.category, f.severity::"Severity", f.title, f.message, f.url, f.details::jsonb
+FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+  AS f(id, "checkId", category, severity, title, message, url, details)`;
+
 /** Replaces all site-scope findings of an audit (site checks run once, at the end, on the whole graph). */
 export async function saveSiteFindings(auditId: string, findings: Finding[]) {
-  await db.$transaction([
-    db.finding.deleteMany({ where: { auditId, scope: 'SITE' } }),
-    db.finding.createMany({ data: findingRows(auditId, null, findings) }),
+  await pgPool.query(SAVE_SITE_FINDINGS_SQL, [
+    auditId,
+    findings.map(() => randomUUID()),
+    findings.map((f) => f.checkId),
+    findings.map((f) => f.category),
+    findings.map((f) => toDbSeverity(f.severity)),
+    findings.map((f) => f.title),
+    findings.map((f) => f.message),
+    findings.map((f) => f.url),
+    findings.map((f) => json(f.details)),
   ]);
 }
