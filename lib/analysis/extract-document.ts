@@ -22,6 +22,7 @@ import { createLinkCollector } from '@/lib/analysis/extract-links';
 import { createPageContext } from '@/lib/analysis/extract-page-context';
 import { createResourceCollector } from '@/lib/analysis/extract-resources';
 import { findSecrets } from '@/lib/analysis/extract-secrets';
+import { mergeFacts } from '@/lib/analysis/merge-facts';
 import { createSiteSignalCollector, deriveSiteSignals } from '@/lib/analysis/extract-site-signals';
 import { createStructuredDataCollector } from '@/lib/analysis/extract-structured-data';
 import { createStyleCollector } from '@/lib/analysis/extract-styles';
@@ -76,25 +77,22 @@ export function extractDocument(html: string, pageUrl: string, header: HeaderFac
   const head = headMeta.finish();
   const { textBytes, ...textFacts } = text.finish(head);
   const { hasAppRoot, ...idFacts } = ids.finish();
-  const facts: DocFacts = {
-    ...head,
-    ...headLinks.finish(),
-    ...headings.finish(),
-    ...textFacts,
-    ...links.finish(),
-    ...images.finish(),
-    ...resources.finish(),
-    ...styles.finish(),
-    ...structuredData.finish(),
-    ...forms.finish(),
-    ...idFacts,
-    ...authorship.finish(),
-    ...walk,
-    mixedContent: mixedContent(),
-    baseHref,
-    ignoredHeadElements,
-    secrets: findSecrets(html),
-  };
+  const facts: DocFacts = mergeFacts(
+    head,
+    headLinks.finish(),
+    headings.finish(),
+    textFacts,
+    links.finish(),
+    images.finish(),
+    resources.finish(),
+    styles.finish(),
+    structuredData.finish(),
+    forms.finish(),
+    idFacts,
+    authorship.finish(),
+    walk,
+    { mixedContent: mixedContent(), baseHref, ignoredHeadElements, secrets: findSecrets(html) },
+  );
   const signalParts = signals.finish();
   facts.iframeSrcs = signalParts.iframeSrcs;
   facts.siteSignals = deriveSiteSignals(facts, signalParts);

@@ -6,6 +6,7 @@ import { extractDocument, type DocumentResult } from '@/lib/analysis/extract-doc
 import { buildRobots } from '@/lib/analysis/extract-head-meta';
 import { parseHeaderFacts } from '@/lib/analysis/extract-http-headers';
 import { hashText } from '@/lib/analysis/extract-text';
+import { mergeFacts } from '@/lib/analysis/merge-facts';
 import { looksClientRenderedFromFacts } from '@/lib/fetch/looks-client-rendered';
 import type { FetchResult, RenderResult } from '@/lib/fetch/types';
 
@@ -94,9 +95,7 @@ export function extractPageFacts(input: ExtractPageFactsInput): PageFacts {
   const raw = extractDocument(rawHtml, finalUrl, header);
   if (!rendered) {
     const looks = input.looksClientRendered ?? detectClientRendered(raw);
-    return {
-      ...base,
-      ...raw.facts,
+    return mergeFacts(base, raw.facts, {
       textRatio: ratio(raw.textBytes, base.htmlBytes),
       ...(input.looksClientRendered !== undefined || looks
         ? {
@@ -108,7 +107,7 @@ export function extractPageFacts(input: ExtractPageFactsInput): PageFacts {
             },
           }
         : {}),
-    };
+    });
   }
 
   const renderedHtml = rendered.html.charCodeAt(0) === 0xfeff ? rendered.html.slice(1) : rendered.html;
@@ -121,20 +120,18 @@ export function extractPageFacts(input: ExtractPageFactsInput): PageFacts {
     return { ...l, renderedOnly: true };
   });
   const renderedBytes = Buffer.byteLength(renderedHtml);
-  return {
-    ...base,
-    ...dom.facts,
+  return mergeFacts(base, dom.facts, {
     links,
     textRatio: ratio(dom.textBytes, renderedBytes),
     rendering: {
-      mode: 'rendered',
+      mode: 'rendered' as const,
       looksClientRendered: input.looksClientRendered ?? detectClientRendered(raw),
       ...rawSummary(raw),
       renderedOnlyLinks,
       // Copied field by field: facts are structured-cloned out of the analysis thread, keep them plain.
       ...(rendered.blockedResources ? { blockedResources: rendered.blockedResources.map(({ url, type }) => ({ url, type })) } : {}),
     },
-  };
+  });
 }
 
 /** What the raw HTML said, kept next to the rendered facts so checks can compare the two. */
