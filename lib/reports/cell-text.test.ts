@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_CELL_CHARS, neutralizeFormula, toCell, toCellText } from '@/lib/reports/cell-text';
 
 describe('neutralizeFormula', () => {
-  it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', '=HYPERLINK("http://x","y")'])('quotes %j so no spreadsheet runs it', (text) => {
+  it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', '=HYPERLINK("http://x","y")', '＝1+1', '＋1', '－1', '＠SUM(A1)'])('quotes %j so no spreadsheet runs it', (text) => {
     expect(neutralizeFormula(text)).toBe(`'${text}`);
   });
 

@@ -1,7 +1,8 @@
 // Crawled text (titles, URLs, messages) goes into spreadsheets that people open in Excel, LibreOffice
 // or Google Sheets. A cell that starts with one of these characters can be read as a formula there
-// (CSV/formula injection, e.g. `=HYPERLINK(…)` in a page title), so it gets a leading quote.
-const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
+// (CSV/formula injection, e.g. `=HYPERLINK(…)` in a page title), so it gets a leading quote. The
+// full-width forms count too: some spreadsheets (e.g. with East Asian input) read them as the ASCII ones.
+const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20']);
 
 /** Excel refuses cells longer than this and "repairs" (empties) the workbook. */
 export const MAX_CELL_CHARS = 32_767;
