@@ -41,6 +41,15 @@ describe('normalizeUrl', () => {
     expect(normalizeUrl('https://example.com/p?ref=main')).toBe('https://example.com/p?ref=main');
   });
 
+  it('removes session ids from the query and from a ;jsessionid path parameter', () => {
+    expect(normalizeUrl('https://ex.com/shop?PHPSESSID=abc123&page=2')).toBe('https://ex.com/shop?page=2');
+    expect(normalizeUrl('https://ex.com/a?jsessionid=1&sessionid=2&session_id=3&cfid=4&cftoken=5&ASPSESSIONID=6')).toBe('https://ex.com/a');
+    expect(normalizeUrl('https://ex.com/shop;jsessionid=1A2B3C/item;JSESSIONID=9?x=1')).toBe('https://ex.com/shop/item?x=1');
+    // Not a session id everywhere: kept.
+    expect(normalizeUrl('https://ex.com/a?sid=7')).toBe('https://ex.com/a?sid=7');
+    expect(normalizeUrl('https://ex.com/a;version=2')).toBe('https://ex.com/a;version=2');
+  });
+
   it('sorts query parameters, keeping the order of repeated names', () => {
     expect(normalizeUrl('https://example.com/?b=2&a=2&a=1&c')).toBe('https://example.com/?a=2&a=1&b=2&c');
   });

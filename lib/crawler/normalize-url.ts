@@ -23,11 +23,18 @@ export const TRACKING_PARAMS: readonly string[] = [
   'vero_id', 'vero_conv', // Vero
 ];
 
+/**
+ * Session ids: a site that puts one in its links hands every visit new URLs for the same pages,
+ * and a crawl would take each for a new page until maxPages. `sid` stays: it is a real parameter
+ * on too many sites.
+ */
+export const SESSION_PARAMS: readonly string[] = ['phpsessid', 'jsessionid', 'aspsessionid', 'sessionid', 'session_id', 'cfid', 'cftoken'];
+
 /** Any parameter starting with one of these is tracking (utm_source, utm_medium, utm_id, …). */
 export const TRACKING_PARAM_PREFIXES: readonly string[] = ['utm_'];
 
 export type NormalizeUrlOptions = {
-  /** Drop TRACKING_PARAMS / TRACKING_PARAM_PREFIXES (default true). */
+  /** Drop TRACKING_PARAMS / TRACKING_PARAM_PREFIXES / SESSION_PARAMS (default true). */
   stripTracking?: boolean;
   /** More parameter names to drop (exact, case-insensitive), e.g. a site's session id. */
   stripParams?: string[];
@@ -58,7 +65,7 @@ function decodeParamName(raw: string): string {
 
 function isTrackingParam(name: string, extra: Set<string>): boolean {
   if (extra.has(name)) return true;
-  if (TRACKING_PARAMS.includes(name)) return true;
+  if (TRACKING_PARAMS.includes(name) || SESSION_PARAMS.includes(name)) return true;
   return TRACKING_PARAM_PREFIXES.some((prefix) => name.startsWith(prefix));
 }
 
@@ -68,7 +75,7 @@ function isTrackingParam(name: string, extra: Set<string>): boolean {
  *
  * Done: drop fragment, lower-case scheme and host (punycode), drop default port and a trailing
  * dot on the host, resolve `.`/`..`, normalise percent-escapes, drop tracking params and an
- * empty `?`, sort params. Kept as is: trailing slash, path case, credentials.
+ * empty `?`, drop session ids (query or `;jsessionid=` in the path), sort params. Kept as is: trailing slash, path case, credentials.
  * The query is rebuilt from its raw pieces, not via URLSearchParams, because re-serialising
  * would re-encode values (`a=b/c` → `a=b%2Fc`) and could change what the server sees.
  */
@@ -84,7 +91,8 @@ export function normalizeUrl(input: string, base?: string, options: NormalizeUrl
 
   url.hash = '';
   if (url.hostname.endsWith('.')) url.hostname = url.hostname.replace(/\.+$/, '');
-  url.pathname = normalizePercentEncoding(url.pathname);
+  // Java servlets put the session in the path: /shop;jsessionid=1A2B?x=1.
+  url.pathname = normalizePercentEncoding(url.pathname.replace(/;jsessionid=[^/;]*/gi, ''));
 
   const stripTracking = options.stripTracking ?? true;
   const extra = new Set((options.stripParams ?? []).map((p) => p.toLowerCase()));
