@@ -21,7 +21,14 @@ export async function deleteBenchKeys(prefix = queuePrefix()): Promise<number> {
     const nodes: Redis[] = client instanceof Cluster ? client.nodes('master') : [redis];
     for (const node of nodes) {
       for await (const keys of node.scanStream({ match: pattern, count: 500 }) as AsyncIterable<string[]>) {
-        for (const key of keys) deleted += await redis.unlink(key);
+        if (keys.length === 0) continue;
+        // One round trip per scanned batch; a pipeline (not one multi-key UNLINK) also works in a cluster.
+        const pipeline = redis.pipeline();
+        for (const key of keys) pipeline.unlink(key);
+        for (const [err, count] of (await pipeline.exec()) ?? []) {
+          if (err) throw err;
+          deleted += Number(count);
+        }
       }
     }
   } finally {
