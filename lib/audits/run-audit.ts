@@ -13,7 +13,7 @@ import { computeScore } from '@/lib/checks/score';
 import { REDIRECT_CHECK_IDS, REDIRECT_CHECKS_REPEATED_BY_SITE_CHECKS } from '@/lib/checks/http';
 import { runSiteChecks } from '@/lib/checks/run-site-checks';
 import type { Finding, SiteGraph } from '@/lib/checks/types';
-import { buildSiteGraph, imageUrlsOf, toSitemapFiles, type GraphFacts, type GraphPageInput } from '@/lib/checks/build-site-graph';
+import { assetUrlsOf, buildSiteGraph, imageUrlsOf, toSitemapFiles, type GraphFacts, type GraphPageInput } from '@/lib/checks/build-site-graph';
 import { selectProbeTargets } from '@/lib/checks/site-resources';
 import { DEFAULT_SITE_ANSWER_TIMEOUT_MS } from '@/lib/crawler/crawl-options';
 import { createSiteRobotsCache } from '@/lib/crawler/crawl-robots';
@@ -38,6 +38,7 @@ import { notifyAuditFinished } from '@/lib/notifications/notify-audit-finished';
 const CANCEL_POLL_MS = 1_000;
 
 function graphFacts(f: PageFacts): GraphFacts {
+  const assets = assetUrlsOf(f);
   return {
     title: f.title,
     metaDescription: f.metaDescription,
@@ -52,12 +53,15 @@ function graphFacts(f: PageFacts): GraphFacts {
     links: f.links,
     siteSignals: f.siteSignals,
     imageUrls: imageUrlsOf(f),
+    stylesheetUrls: assets.stylesheetUrls,
+    scriptUrls: assets.scriptUrls,
+    htmlBytes: f.htmlBytes,
   };
 }
 
 /**
- * The status and size of a capped sample of what the crawl never fetches (links to other sites,
- * images), probed politely after the crawl so the site checks can report them (site-resources).
+ * The status, size and caching headers of a capped sample of what the crawl never fetches (links to
+ * other sites, images, stylesheets, scripts), probed politely after the crawl so the site checks can report them (site-resources).
  */
 async function probeSiteResources(graph: SiteGraph, input: { userAgent: string; respectRobots: boolean; settings?: Partial<ProbeSettings>; signal: AbortSignal }): Promise<ResourceProbe[]> {
   const settings = probeSettingsSchema.parse(input.settings ?? {});

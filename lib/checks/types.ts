@@ -97,6 +97,11 @@ export type SitePage = {
   signals?: SiteSignals;
   /** http(s) URLs of the page's <img> elements, distinct, capped (imageUrlsOf). Absent in older graphs. */
   images?: string[];
+  /** http(s) URLs of the page's stylesheets and external scripts, distinct, capped (assetUrlsOf). Absent in older graphs. */
+  stylesheets?: string[];
+  scripts?: string[];
+  /** Bytes of the HTML document as fetched. Absent in older graphs (then page weight is not checked). */
+  htmlBytes?: number;
 };
 
 export type SiteLink = {
@@ -130,7 +135,7 @@ export type SiteGraph = {
   hostVariants?: HostVariant[];
   /** /llms.txt and /favicon.ico of the start URL's origin, read once per audit. Optional: without it those checks stay silent. */
   siteFiles?: SiteFiles;
-  /** Status and size of a capped sample of external link targets and images (probeResources). Optional: without it those checks stay silent. */
+  /** Status, size and caching headers of a capped sample of external link targets, images, stylesheets and scripts (probeResources). Optional: without it those checks stay silent. */
   resourceProbes?: ResourceProbe[];
 };
 
