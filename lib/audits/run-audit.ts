@@ -15,6 +15,7 @@ import { runSiteChecks } from '@/lib/checks/run-site-checks';
 import type { Finding, SiteGraph } from '@/lib/checks/types';
 import { assetUrlsOf, buildSiteGraph, imageUrlsOf, toSitemapFiles, type GraphFacts, type GraphPageInput } from '@/lib/checks/build-site-graph';
 import { selectProbeTargets } from '@/lib/checks/site-resources';
+import { landingPage } from '@/lib/checks/site-graph-query';
 import { DEFAULT_SITE_ANSWER_TIMEOUT_MS } from '@/lib/crawler/crawl-options';
 import { createSiteRobotsCache } from '@/lib/crawler/crawl-robots';
 import { probeResources, probeSettingsSchema, type ProbeSettings, type ResourceProbe } from '@/lib/crawler/probe-resources';
@@ -25,6 +26,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { describeFetchFailure, describeSiteFailure } from '@/lib/fetch/fetch-error';
 import { fetchPage } from '@/lib/fetch/fetch-page';
+import { type AlpnProbe, probeAlpn } from '@/lib/fetch/probe-alpn';
 import { looksClientRendered } from '@/lib/fetch/looks-client-rendered';
 import { logger } from '@/lib/logger';
 import { createAuditReporter } from '@/lib/audits/audit-reporter';
@@ -75,6 +77,13 @@ async function probeSiteResources(graph: SiteGraph, input: { userAgent: string; 
     settings,
     signal: input.signal,
   });
+}
+
+/** The HTTP version the site's https origin offers (one ALPN handshake, no request); null for an http-only site. */
+function probeSiteAlpn(graph: SiteGraph, signal: AbortSignal): Promise<AlpnProbe | null> {
+  const landing = landingPage(graph)?.url;
+  const url = landing?.startsWith('https:') ? landing : graph.startUrl;
+  return probeAlpn(url, { allowedPrivateHosts: env.ALLOWED_PRIVATE_HOSTS, signal });
 }
 
 // Counted apart from failures (see failedPages): keep the prefix.
@@ -315,8 +324,11 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
         sitemaps,
         siteFiles: outcome.siteFiles,
       });
-      const resourceProbes = await probeSiteResources(graph, { userAgent, respectRobots: options.respectRobots, settings: deps.probe, signal });
-      await saveSiteFindings(auditId, runSiteChecks({ ...graph, resourceProbes }));
+      const [resourceProbes, alpn] = await Promise.all([
+        probeSiteResources(graph, { userAgent, respectRobots: options.respectRobots, settings: deps.probe, signal }),
+        probeSiteAlpn(graph, signal),
+      ]);
+      await saveSiteFindings(auditId, runSiteChecks({ ...graph, resourceProbes, ...(alpn ? { alpn } : {}) }));
     }
 
     const failedPages = await db.page.count({ where: { auditId, error: { not: null }, NOT: { error: { startsWith: BLOCKED_BY_ROBOTS_PREFIX } } } });

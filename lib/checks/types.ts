@@ -2,6 +2,7 @@ import type { SiteFiles } from '@/lib/crawler/crawl-site-files';
 import type { PageFacts, SiteSignals } from '@/lib/crawler/page-facts';
 import type { ResourceProbe } from '@/lib/crawler/probe-resources';
 import type { LastmodStats } from '@/lib/crawler/sitemaps';
+import type { AlpnProbe } from '@/lib/fetch/probe-alpn';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -137,6 +138,8 @@ export type SiteGraph = {
   siteFiles?: SiteFiles;
   /** Status, size and caching headers of a capped sample of external link targets, images, stylesheets and scripts (probeResources). Optional: without it those checks stay silent. */
   resourceProbes?: ResourceProbe[];
+  /** The protocol the landing page's https origin negotiates through TLS ALPN (probeAlpn). Absent for an http-only site or an older graph: http2-missing stays silent. */
+  alpn?: AlpnProbe;
 };
 
 export type SitemapFile = {
