@@ -62,6 +62,14 @@ export const PAGE_THRESHOLDS = {
   mojibakeMinReplacementChars: 5,
   /** Keyword stuffing: one non-stop-word above this share of all words (SQ content/keyword-stuffing)… */
   stuffingMaxDensity: 0.05,
+  /**
+   * Hidden text (CHECKS.md row 82: SQ content/hidden-text): a page fires with at least this many
+   * hidden words (display:none, visibility:hidden, hidden attribute; menus, dialogs and tabs exempt)…
+   */
+  hiddenTextMinWords: 100,
+  /** …or with at least hiddenTextShareMinWords hidden words that are more than this share of all its words (our choice). */
+  hiddenTextMaxShare: 0.3,
+  hiddenTextShareMinWords: 50,
   /** …on pages with at least this many words (short pages repeat their topic naturally). */
   stuffingMinWords: 300,
 
