@@ -19,7 +19,7 @@ import { landingPage } from '@/lib/checks/site-graph-query';
 import { DEFAULT_SITE_ANSWER_TIMEOUT_MS } from '@/lib/crawler/crawl-options';
 import { createSiteRobotsCache } from '@/lib/crawler/crawl-robots';
 import { probeResources, probeSettingsSchema, type ProbeSettings, type ResourceProbe } from '@/lib/crawler/probe-resources';
-import { ROBOTS_PRODUCT_TOKEN } from '@/lib/crawler/robots';
+import { fetchRobots, ROBOTS_PRODUCT_TOKEN, type RobotsCache } from '@/lib/crawler/robots';
 import { crawlSite } from '@/lib/crawler/crawl-site';
 import type { CrawlOutcome, CrawlPageResult, CrawlState, FrontierEntry } from '@/lib/crawler/crawl-types';
 import { db } from '@/lib/db';
@@ -73,10 +73,26 @@ async function probeSiteResources(graph: SiteGraph, input: { userAgent: string; 
     targets: selectProbeTargets(graph, settings),
     fetchPage,
     fetchOptions,
-    robots: input.respectRobots ? createSiteRobotsCache(robotsSettings, fetchOptions, fetchPage) : undefined,
+    robots: input.respectRobots ? await withCrawlRobots(createSiteRobotsCache(robotsSettings, fetchOptions, fetchPage), graph.robotsTxt) : undefined,
     settings,
     signal: input.signal,
   });
+}
+
+/**
+ * The site's own stylesheets and scripts are probed on the crawled host: read its robots.txt from
+ * the crawl's copy rather than asking the host again (other hosts go through `live`).
+ */
+async function withCrawlRobots(live: RobotsCache, robotsTxt: SiteGraph['robotsTxt']): Promise<RobotsCache> {
+  if (!robotsTxt || robotsTxt.status === 0) return live;
+  const known = robotsTxt;
+  const origin = new URL(known.url).origin;
+  const rules = await fetchRobots(known.url, async () => ({ status: known.status, body: known.body ?? '', contentType: known.contentType }), { userAgent: ROBOTS_PRODUCT_TOKEN });
+  return {
+    get: (url, signal) => (new URL(url).origin === origin ? Promise.resolve(rules) : live.get(url, signal)),
+    peek: (url) => (new URL(url).origin === origin ? rules : live.peek(url)),
+    clear: () => live.clear(),
+  };
 }
 
 /** The HTTP version the site's https origin offers (one ALPN handshake, no request); null for an http-only site. */
