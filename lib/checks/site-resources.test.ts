@@ -172,7 +172,8 @@ describe('asset-cache-weak', () => {
     expect(rest).toEqual([]);
     expect(issue!.url).toBe(CSS);
     expect(issue!.message).toContain('Stylesheet is not cached well: no Cache-Control max-age or Expires');
-    expect(issue!.message).toContain('without ETag or Last-Modified every visit downloads it again');
+    expect(issue!.message).toContain('no ETag or Last-Modified: browsers download it again on every visit');
+    expect(run(assets({ lastModified: 'Tue, 01 Dec 2026 10:00:00 GMT' }))[0]!.message).toContain('browsers guess how long to keep it');
     expect(issue!.details).toMatchObject({ kind: 'stylesheet', pages: urlsOf('/', '/about') });
   });
 

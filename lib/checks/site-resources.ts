@@ -159,7 +159,12 @@ function weakCaching(cache: CacheHeaders): string | null {
   if (/(?:^|[,\s])no-store\b/.test(control)) return 'Cache-Control: no-store forbids caching it: every visit downloads it again';
   if (/(?:^|[,\s])no-cache\b/.test(control)) return `Cache-Control: no-cache: ${refetch}`;
   const lifetime = cacheLifetimeSeconds(cache);
-  if (lifetime === null) return `no Cache-Control max-age or Expires, so browsers guess how long to keep it; ${refetch.replace(/^and /, '')}`;
+  if (lifetime === null) {
+    // RFC 9111 §4.2.2: without a lifetime a cache may only guess one from Last-Modified.
+    return validator
+      ? 'no Cache-Control max-age or Expires: browsers guess how long to keep it, then ask the server again'
+      : 'no Cache-Control max-age or Expires and no ETag or Last-Modified: browsers download it again on every visit';
+  }
   if (lifetime >= SITE_THRESHOLDS.assetMinCacheSeconds) return null;
   return `cache lifetime is only ${describeSeconds(lifetime)} (minimum ${describeSeconds(SITE_THRESHOLDS.assetMinCacheSeconds)}); after that ${refetch.replace(/^and /, '')}`;
 }
