@@ -84,6 +84,9 @@ export function buildSiteGraph(spec: GraphSpec): SiteGraph {
       contentType: page.contentType ?? (hasContent ? 'text/html; charset=utf-8' : undefined),
       ...(page.signals ? { signals: page.signals } : {}),
       ...(page.images ? { images: page.images } : {}),
+      ...(page.stylesheets ? { stylesheets: page.stylesheets } : {}),
+      ...(page.scripts ? { scripts: page.scripts } : {}),
+      ...(page.htmlBytes !== undefined ? { htmlBytes: page.htmlBytes } : {}),
     });
   }
 

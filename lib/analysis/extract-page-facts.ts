@@ -122,6 +122,8 @@ export function extractPageFacts(input: ExtractPageFactsInput): PageFacts {
   const renderedBytes = Buffer.byteLength(renderedHtml);
   return mergeFacts(base, dom.facts, {
     links,
+    // What the server sent hides it: the rendered DOM also hides what scripts merely have not shown yet.
+    hiddenText: raw.facts.hiddenText,
     textRatio: ratio(dom.textBytes, renderedBytes),
     rendering: {
       mode: 'rendered' as const,

@@ -48,6 +48,29 @@ describe('text collector', () => {
   });
 });
 
+describe('text collector: hidden text', () => {
+  it('counts words hidden by the hidden attribute, display:none or visibility:hidden, with block boundaries', () => {
+    const facts = textOf('<p>shown</p><p hidden>one two</p><div style="display: none"><p>three</p><p>fo<b>u</b>r</p></div><span style="visibility:hidden">five</span>');
+    expect(facts.hiddenText).toEqual({ words: 5, sample: 'one two three four five' });
+    expect(facts.wordCount).toBe(1);
+  });
+
+  it('leaves out menus, dialogs, tab panels, code, <template> and <noscript>', () => {
+    const facts = textOf(
+      '<nav><ul style="display:none"><li>menu item</li></ul></nav><div role="navigation" hidden>nav two</div><menu hidden><li>m</li></menu>' +
+        '<div aria-modal="true" style="display:none">modal words</div><dialog><p>dialog text</p></dialog><div role="tabpanel" hidden>tab text</div>' +
+        '<ul role="menu" style="display:none"><li>x</li></ul><pre hidden>code</pre><template><p>tpl</p></template><noscript>ns</noscript><p>shown</p>',
+    );
+    expect(facts.hiddenText).toEqual({ words: 0, sample: '' });
+  });
+
+  it('keeps at most 50,000 characters of hidden text', () => {
+    const facts = textOf(`<div hidden>${'word '.repeat(20_000)}</div>`);
+    expect(facts.hiddenText.words).toBe(10_000);
+    expect(facts.hiddenText.sample.length).toBe(160);
+  });
+});
+
 describe('hashText', () => {
   it('ignores case, whitespace and Unicode normalisation form, and nothing else', () => {
     expect(hashText(' Café\n au lait ')).toBe(hashText('cafe\u0301 au LAIT'));

@@ -8,7 +8,7 @@ import { computeTextMinhash } from '@/lib/analysis/text-minhash';
 import { collapseWhitespace, countWords } from '@/lib/analysis/text-utils';
 
 export type TextFacts = Required<
-  Pick<PageFacts, 'text' | 'proseText' | 'wordCount' | 'textHash' | 'textMinhash' | 'paragraphs' | 'templateTokens'>
+  Pick<PageFacts, 'text' | 'proseText' | 'wordCount' | 'textHash' | 'textMinhash' | 'paragraphs' | 'templateTokens' | 'hiddenText'>
 > & {
   /** UTF-8 size of the visible text (the caller divides it by the HTML size). */
   textBytes: number;
@@ -18,6 +18,21 @@ export type TextFacts = Required<
 export type TextCollector = DocumentVisitor & { finish(head: { title: string | null; metaDescription: string | null }): TextFacts };
 
 const MAX_TEMPLATE_TOKENS = 10;
+// Hidden text kept to count its words: far more than any threshold needs, bounded on hostile pages.
+const HIDDEN_TEXT_MAX_CHARS = 50_000;
+const HIDDEN_SAMPLE_CHARS = 160;
+// Hidden on purpose in common UI, shown on a click: menus, dialogs, tab panels, tooltips.
+const HIDDEN_UI_ELEMENTS = new Set(['nav', 'menu', 'dialog', 'details', 'select', 'datalist']);
+const HIDDEN_UI_ROLES = new Set(['navigation', 'menu', 'menubar', 'dialog', 'alertdialog', 'tabpanel', 'tablist', 'tooltip', 'listbox', 'combobox']);
+
+/** An element whose hidden content is ordinary UI (see HIDDEN_UI_*), or a modal dialog. */
+function isHiddenUi(el: { name: string; attribs: Record<string, string> }): boolean {
+  if (HIDDEN_UI_ELEMENTS.has(el.name)) return true;
+  const a = el.attribs;
+  if (a['aria-modal'] !== undefined && a['aria-modal'].trim().toLowerCase() === 'true') return true;
+  const role = a['role'];
+  return role !== undefined && HIDDEN_UI_ROLES.has(role.trim().toLowerCase());
+}
 const TEMPLATE_TOKEN = /\{\{[^{}\n]{1,60}\}\}|\{%[^%\n]{1,60}%\}|%%[a-z_]{2,30}%%|\$\{[A-Za-z_][\w.]{0,40}\}/gi;
 
 export function createTextCollector(): TextCollector {
@@ -25,6 +40,13 @@ export function createTextCollector(): TextCollector {
   const proseParts: string[] = [];
   const templateTokens = new Set<string>();
   let paragraphs = 0;
+  // Hidden text outside hidden UI (uiDepth: how many HIDDEN_UI elements enclose the current node).
+  const hiddenParts: string[] = [];
+  let hiddenChars = 0;
+  let uiDepth = 0;
+  const hiddenBreak = () => {
+    if (hiddenParts.length > 0 && hiddenParts[hiddenParts.length - 1] !== ' ') hiddenParts.push(' ');
+  };
   // A block boundary separates words even when the markup has no whitespace there (<p>a</p><p>b</p>).
   const space = () => {
     textParts.push(' ');
@@ -33,7 +55,14 @@ export function createTextCollector(): TextCollector {
 
   return {
     text(data, at) {
-      if (at.hidden) return;
+      if (at.hidden) {
+        if (uiDepth === 0 && at.landmark !== 'nav' && !at.inCode && hiddenChars < HIDDEN_TEXT_MAX_CHARS) {
+          const part = data.length > HIDDEN_TEXT_MAX_CHARS - hiddenChars ? data.slice(0, HIDDEN_TEXT_MAX_CHARS - hiddenChars) : data;
+          hiddenParts.push(part);
+          hiddenChars += part.length;
+        }
+        return;
+      }
       if (data.trim() === '') {
         space();
         return;
@@ -48,13 +77,22 @@ export function createTextCollector(): TextCollector {
       if (!at.hidden && readText(el).trim() !== '') paragraphs++;
     },
     open(el) {
-      if (!INLINE_ELEMENTS.has(el.name)) space();
+      if (isHiddenUi(el)) uiDepth++;
+      if (!INLINE_ELEMENTS.has(el.name)) {
+        space();
+        hiddenBreak();
+      }
     },
     close(el) {
-      if (!INLINE_ELEMENTS.has(el.name)) space();
+      if (isHiddenUi(el)) uiDepth--;
+      if (!INLINE_ELEMENTS.has(el.name)) {
+        space();
+        hiddenBreak();
+      }
     },
     finish({ title, metaDescription }) {
       const text = collapseWhitespace(textParts.join(''));
+      const hidden = collapseWhitespace(hiddenParts.join(''));
       for (const t of [title, metaDescription]) if (t) collectTemplateTokens(t, templateTokens);
       return {
         text,
@@ -64,6 +102,7 @@ export function createTextCollector(): TextCollector {
         textMinhash: computeTextMinhash(text),
         paragraphs,
         templateTokens: [...templateTokens].slice(0, MAX_TEMPLATE_TOKENS),
+        hiddenText: { words: countWords(hidden), sample: hidden.slice(0, HIDDEN_SAMPLE_CHARS) },
         textBytes: Buffer.byteLength(text),
       };
     },

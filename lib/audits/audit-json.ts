@@ -86,6 +86,9 @@ const graphPageSchema = z.object({
       hreflang: z.array(z.object({ lang: z.string(), url: z.string().nullable(), href: z.string(), source: z.enum(['html', 'header']) })),
       links: z.array(linkSchema),
       imageUrls: z.array(z.string()).optional(),
+      stylesheetUrls: z.array(z.string()).optional(),
+      scriptUrls: z.array(z.string()).optional(),
+      htmlBytes: z.number().optional(),
       siteSignals: z
         .object({
           schemaTypes: z.array(z.string()),

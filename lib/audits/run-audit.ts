@@ -13,18 +13,20 @@ import { computeScore } from '@/lib/checks/score';
 import { REDIRECT_CHECK_IDS, REDIRECT_CHECKS_REPEATED_BY_SITE_CHECKS } from '@/lib/checks/http';
 import { runSiteChecks } from '@/lib/checks/run-site-checks';
 import type { Finding, SiteGraph } from '@/lib/checks/types';
-import { buildSiteGraph, imageUrlsOf, toSitemapFiles, type GraphFacts, type GraphPageInput } from '@/lib/checks/build-site-graph';
+import { assetUrlsOf, buildSiteGraph, imageUrlsOf, toSitemapFiles, type GraphFacts, type GraphPageInput } from '@/lib/checks/build-site-graph';
 import { selectProbeTargets } from '@/lib/checks/site-resources';
+import { landingPage } from '@/lib/checks/site-graph-query';
 import { DEFAULT_SITE_ANSWER_TIMEOUT_MS } from '@/lib/crawler/crawl-options';
 import { createSiteRobotsCache } from '@/lib/crawler/crawl-robots';
 import { probeResources, probeSettingsSchema, type ProbeSettings, type ResourceProbe } from '@/lib/crawler/probe-resources';
-import { ROBOTS_PRODUCT_TOKEN } from '@/lib/crawler/robots';
+import { fetchRobots, ROBOTS_PRODUCT_TOKEN, type RobotsCache } from '@/lib/crawler/robots';
 import { crawlSite } from '@/lib/crawler/crawl-site';
 import type { CrawlOutcome, CrawlPageResult, CrawlState, FrontierEntry } from '@/lib/crawler/crawl-types';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { describeFetchFailure, describeSiteFailure } from '@/lib/fetch/fetch-error';
 import { fetchPage } from '@/lib/fetch/fetch-page';
+import { type AlpnProbe, probeAlpn } from '@/lib/fetch/probe-alpn';
 import { looksClientRendered } from '@/lib/fetch/looks-client-rendered';
 import { logger } from '@/lib/logger';
 import { createAuditReporter } from '@/lib/audits/audit-reporter';
@@ -38,6 +40,7 @@ import { notifyAuditFinished } from '@/lib/notifications/notify-audit-finished';
 const CANCEL_POLL_MS = 1_000;
 
 function graphFacts(f: PageFacts): GraphFacts {
+  const assets = assetUrlsOf(f);
   return {
     title: f.title,
     metaDescription: f.metaDescription,
@@ -52,12 +55,15 @@ function graphFacts(f: PageFacts): GraphFacts {
     links: f.links,
     siteSignals: f.siteSignals,
     imageUrls: imageUrlsOf(f),
+    stylesheetUrls: assets.stylesheetUrls,
+    scriptUrls: assets.scriptUrls,
+    htmlBytes: f.htmlBytes,
   };
 }
 
 /**
- * The status and size of a capped sample of what the crawl never fetches (links to other sites,
- * images), probed politely after the crawl so the site checks can report them (site-resources).
+ * The status, size and caching headers of a capped sample of what the crawl never fetches (links to
+ * other sites, images, stylesheets, scripts), probed politely after the crawl so the site checks can report them (site-resources).
  */
 async function probeSiteResources(graph: SiteGraph, input: { userAgent: string; respectRobots: boolean; settings?: Partial<ProbeSettings>; signal: AbortSignal }): Promise<ResourceProbe[]> {
   const settings = probeSettingsSchema.parse(input.settings ?? {});
@@ -67,10 +73,33 @@ async function probeSiteResources(graph: SiteGraph, input: { userAgent: string; 
     targets: selectProbeTargets(graph, settings),
     fetchPage,
     fetchOptions,
-    robots: input.respectRobots ? createSiteRobotsCache(robotsSettings, fetchOptions, fetchPage) : undefined,
+    robots: input.respectRobots ? await withCrawlRobots(createSiteRobotsCache(robotsSettings, fetchOptions, fetchPage), graph.robotsTxt) : undefined,
     settings,
     signal: input.signal,
   });
+}
+
+/**
+ * The site's own stylesheets and scripts are probed on the crawled host: read its robots.txt from
+ * the crawl's copy rather than asking the host again (other hosts go through `live`).
+ */
+async function withCrawlRobots(live: RobotsCache, robotsTxt: SiteGraph['robotsTxt']): Promise<RobotsCache> {
+  if (!robotsTxt || robotsTxt.status === 0) return live;
+  const known = robotsTxt;
+  const origin = new URL(known.url).origin;
+  const rules = await fetchRobots(known.url, async () => ({ status: known.status, body: known.body ?? '', contentType: known.contentType }), { userAgent: ROBOTS_PRODUCT_TOKEN });
+  return {
+    get: (url, signal) => (new URL(url).origin === origin ? Promise.resolve(rules) : live.get(url, signal)),
+    peek: (url) => (new URL(url).origin === origin ? rules : live.peek(url)),
+    clear: () => live.clear(),
+  };
+}
+
+/** The HTTP version the site's https origin offers (one ALPN handshake, no request); null for an http-only site. */
+function probeSiteAlpn(graph: SiteGraph, signal: AbortSignal): Promise<AlpnProbe | null> {
+  const landing = landingPage(graph)?.url;
+  const url = landing?.startsWith('https:') ? landing : graph.startUrl;
+  return probeAlpn(url, { allowedPrivateHosts: env.ALLOWED_PRIVATE_HOSTS, signal });
 }
 
 // Counted apart from failures (see failedPages): keep the prefix.
@@ -311,8 +340,11 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
         sitemaps,
         siteFiles: outcome.siteFiles,
       });
-      const resourceProbes = await probeSiteResources(graph, { userAgent, respectRobots: options.respectRobots, settings: deps.probe, signal });
-      await saveSiteFindings(auditId, runSiteChecks({ ...graph, resourceProbes }));
+      const [resourceProbes, alpn] = await Promise.all([
+        probeSiteResources(graph, { userAgent, respectRobots: options.respectRobots, settings: deps.probe, signal }),
+        probeSiteAlpn(graph, signal),
+      ]);
+      await saveSiteFindings(auditId, runSiteChecks({ ...graph, resourceProbes, ...(alpn ? { alpn } : {}) }));
     }
 
     const failedPages = await db.page.count({ where: { auditId, error: { not: null }, NOT: { error: { startsWith: BLOCKED_BY_ROBOTS_PREFIX } } } });

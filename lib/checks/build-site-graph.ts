@@ -12,7 +12,7 @@ import { describeFetchFailure } from '@/lib/fetch/fetch-error';
 export type GraphFacts = Pick<
   PageFacts,
   'title' | 'metaDescription' | 'h1s' | 'textHash' | 'textMinhash' | 'wordCount' | 'canonicals' | 'canonicalFromHeader' | 'robots' | 'hreflang' | 'links' | 'siteSignals'
-> & { imageUrls?: string[] };
+> & { imageUrls?: string[]; stylesheetUrls?: string[]; scriptUrls?: string[]; htmlBytes?: number };
 
 /** Images a page may list in the graph: enough to find the pages that use a broken or large image. */
 const IMAGE_URLS_PER_PAGE = 50;
@@ -26,6 +26,23 @@ export function imageUrlsOf(facts: Pick<PageFacts, 'images'>): string[] {
     if (url) urls.add(url);
   }
   return [...urls];
+}
+
+/** Stylesheets and external scripts a page may list in the graph (for cache headers and page weight). */
+const ASSET_URLS_PER_PAGE = 50;
+
+/** The page's distinct http(s) stylesheet and external script URLs, normalised, each list at most ASSET_URLS_PER_PAGE. */
+export function assetUrlsOf(facts: Pick<PageFacts, 'stylesheets' | 'scripts'>): { stylesheetUrls: string[]; scriptUrls: string[] } {
+  const pick = (raw: readonly (string | null)[]) => {
+    const urls = new Set<string>();
+    for (const value of raw) {
+      if (urls.size >= ASSET_URLS_PER_PAGE) break;
+      const url = value && /^https?:/i.test(value) ? normalizeUrl(value) : null;
+      if (url) urls.add(url);
+    }
+    return [...urls];
+  };
+  return { stylesheetUrls: pick(facts.stylesheets.map((s) => s.href)), scriptUrls: pick(facts.scripts.map((s) => s.src)) };
 }
 
 export type GraphPageInput = Pick<CrawlPageResult, 'url' | 'depth' | 'fetchError' | 'blockedByRobots' | 'redirectTo'> & {
@@ -179,6 +196,9 @@ export function buildSiteGraph(input: BuildSiteGraphInput): SiteGraph {
       page.hreflang = facts.hreflang.filter((h) => h.url !== null).map((h) => ({ lang: h.lang, url: key(h.url!) }));
       if (facts.siteSignals) page.signals = facts.siteSignals;
       if (facts.imageUrls) page.images = facts.imageUrls;
+      if (facts.stylesheetUrls) page.stylesheets = facts.stylesheetUrls;
+      if (facts.scriptUrls) page.scripts = facts.scriptUrls;
+      if (facts.htmlBytes !== undefined) page.htmlBytes = facts.htmlBytes;
       for (const link of facts.links) {
         if (!link.url) continue;
         const to = normalizeUrl(link.url);

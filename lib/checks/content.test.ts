@@ -23,6 +23,18 @@ describe('content checks', () => {
     t.expectSilent('low-text-ratio', good);
   });
 
+  it('hidden-text: a large hidden block, or hidden words dominating a short page', () => {
+    const block = `<div style="display:none">${words(120)}</div>`;
+    t.expectFires('hidden-text', page(`${richBody}${block}`), '120 words of text are hidden', 'fine if a click shows it', 'a problem if it stuffs keywords');
+    t.expectFires('hidden-text', page(`<p>${words(40)}</p><p hidden>${words(60)}</p>`), '60 words of text are hidden', '60% of the page');
+    t.expectSilent('hidden-text', good);
+    t.expectSilent('hidden-text', page(`${richBody}<p hidden>${words(99)}</p>`));
+    t.expectSilent('hidden-text', page(`<p>${words(300)}</p><p hidden>${words(60)}</p>`));
+    t.expectSilent('hidden-text', page(`${richBody}<nav><ul style="display:none"><li>${words(200)}</li></ul></nav><div role="tabpanel" hidden>${words(200)}</div>`));
+    t.expectSilent('hidden-text', page(`${richBody}<div aria-modal="true" style="display:none">${words(200)}</div><template>${words(200)}</template>`));
+    t.expectSilent('hidden-text', page(`${richBody}${block}`, '<meta name="robots" content="noindex">'));
+  });
+
   it('readability-poor: English only', () => {
     const hard = 'Notwithstanding considerable institutional heterogeneity, organizational characteristics substantially determine implementation effectiveness regarding comprehensive environmental sustainability initiatives throughout multinational manufacturing corporations. ';
     t.expectFires('readability-poor', page(`<p>${hard.repeat(8)}</p>`), 'Flesch reading ease is');

@@ -182,6 +182,29 @@ export const contentChecks = [
     },
   },
   {
+    id: 'hidden-text',
+    scope: 'page',
+    category: 'content',
+    severity: 'medium',
+    title: 'Large block of hidden text',
+    why: `Text hidden with display:none, visibility:hidden or the hidden attribute in the HTML the server sends is fine for menus, tabs, accordions and dialogs that a click reveals, but a large hidden block that is never shown is what keyword stuffing looks like, and Google's spam policies name hidden text as a violation. Menus (<nav>, role=menu), dialogs, tab panels, <template> and <noscript> are not counted; reported from ${PAGE_THRESHOLDS.hiddenTextMinWords} hidden words, or from ${PAGE_THRESHOLDS.hiddenTextShareMinWords} when they are over ${PAGE_THRESHOLDS.hiddenTextMaxShare * 100}% of the page's words (CHECKS.md row 82).`,
+    fix: 'If a click shows the text (tabs, "read more", FAQ answers), nothing needs to change — mark the widget up with roles (tabpanel, dialog) or <details>. If visitors never see it, show it as normal content or remove it.',
+    run: (page): Issue[] => {
+      const hidden = page.hiddenText;
+      if (!hidden || !isIndexable(page)) return [];
+      const share = hidden.words / (hidden.words + page.wordCount);
+      const large = hidden.words >= PAGE_THRESHOLDS.hiddenTextMinWords;
+      const dominant = hidden.words >= PAGE_THRESHOLDS.hiddenTextShareMinWords && share > PAGE_THRESHOLDS.hiddenTextMaxShare;
+      if (!large && !dominant) return [];
+      return [
+        {
+          message: `${plural(hidden.words, 'word')} of text are hidden (display:none, visibility:hidden or the hidden attribute), ${Math.round(share * 100)}% of the page’s words: fine if a click shows it (tabs, accordions), a problem if it stuffs keywords; it starts "${hidden.sample.slice(0, 80)}…"`,
+          details: { hiddenWords: hidden.words, visibleWords: page.wordCount, share: Math.round(share * 1000) / 1000, sample: hidden.sample },
+        },
+      ];
+    },
+  },
+  {
     id: 'keyword-stuffing',
     scope: 'page',
     category: 'content',

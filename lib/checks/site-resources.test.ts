@@ -139,3 +139,102 @@ describe('image-too-large', () => {
     expect(fired('image-too-large', [image('hero.jpg'), link('a', { bytes: limit * 4 })])).toEqual([]);
   });
 });
+
+describe('selectProbeTargets: stylesheets and scripts', () => {
+  it('takes each page’s stylesheets then scripts, distinct, at most maxAssets in all, only when asked', () => {
+    const graph = buildSiteGraph({
+      pages: {
+        '/': { stylesheets: [`${IMG}a.css`], scripts: [`${IMG}a.js`, `${IMG}b.js`] },
+        '/about': { stylesheets: [`${IMG}a.css`, `${IMG}b.css`], scripts: [`${IMG}a.js`] },
+      },
+    });
+    expect(selectProbeTargets(graph, { maxLinks: 1, maxImages: 1, maxAssets: 10 })).toMatchObject({ stylesheets: [`${IMG}a.css`, `${IMG}b.css`], scripts: [`${IMG}a.js`, `${IMG}b.js`] });
+    expect(selectProbeTargets(graph, { maxLinks: 1, maxImages: 1, maxAssets: 2 })).toMatchObject({ stylesheets: [`${IMG}a.css`], scripts: [`${IMG}a.js`] });
+    expect(selectProbeTargets(graph, { maxLinks: 1, maxImages: 1 })).not.toHaveProperty('scripts');
+  });
+});
+
+describe('asset-cache-weak', () => {
+  const CSS = `${IMG}site.css`;
+  const JS = `${IMG}app.js`;
+  const assets = (css: ResourceProbe['cache'], js: ResourceProbe['cache'] = { cacheControl: 'max-age=31536000' }) => {
+    const graph = buildSiteGraph({ pages: { '/': { stylesheets: [CSS], scripts: [JS], images: [`${IMG}hero.jpg`] }, '/about': { stylesheets: [CSS] } } });
+    graph.resourceProbes = [
+      { url: CSS, kind: 'stylesheet', status: 200, cache: css },
+      { url: JS, kind: 'script', status: 200, cache: js },
+    ];
+    return graph;
+  };
+  const run = (graph: SiteGraph) => runSiteCheck(siteResourceChecks, 'asset-cache-weak', graph);
+
+  it('fires once per asset without a lifetime, naming the pages that use it', () => {
+    const [issue, ...rest] = run(assets({}));
+    expect(rest).toEqual([]);
+    expect(issue!.url).toBe(CSS);
+    expect(issue!.message).toContain('Stylesheet is not cached well: no Cache-Control max-age or Expires');
+    expect(issue!.message).toContain('no ETag or Last-Modified: browsers download it again on every visit');
+    expect(run(assets({ lastModified: 'Tue, 01 Dec 2026 10:00:00 GMT' }))[0]!.message).toContain('browsers guess how long to keep it');
+    expect(issue!.details).toMatchObject({ kind: 'stylesheet', pages: urlsOf('/', '/about') });
+  });
+
+  it('fires on no-store, no-cache (even with a validator) and a lifetime under 7 days', () => {
+    expect(run(assets({ cacheControl: 'no-store' }))[0]!.message).toContain('no-store');
+    expect(run(assets({ cacheControl: 'no-cache', etag: '"x"' }))[0]!.message).toContain('can answer 304');
+    expect(run(assets({ cacheControl: 'public, max-age=3600' }))[0]!.message).toContain('only 1 hour (minimum 7 days)');
+    expect(run(assets({ expires: 'Thu, 02 Jan 2025 00:00:00 GMT', date: 'Wed, 01 Jan 2025 00:00:00 GMT' }))[0]!.message).toContain('only 1 day');
+    expect(run(assets({ expires: '0' }))[0]!.message).toContain('only 0 seconds');
+    expect(run(assets({ cacheControl: 'max-age=31536000' }, { cacheControl: 'max-age=60' })).map((issue) => issue.url)).toEqual([JS]);
+  });
+
+  it('stays silent at 7 days or more (max-age wins over Expires), for errors, unprobed headers and unused assets', () => {
+    expect(run(assets({ cacheControl: `max-age=${7 * 86_400}` }))).toEqual([]);
+    expect(run(assets({ cacheControl: 'public, max-age=31536000, immutable', expires: '0' }))).toEqual([]);
+    expect(run(assets({ expires: 'Thu, 09 Jan 2025 00:00:00 GMT', date: 'Wed, 01 Jan 2025 00:00:00 GMT' }))).toEqual([]);
+    const graph = assets({ cacheControl: 'max-age=31536000' });
+    graph.resourceProbes!.push({ url: `${IMG}unused.css`, kind: 'stylesheet', status: 200, cache: {} }, { url: `${IMG}hero.jpg`, kind: 'image', status: 404, cache: {} }, { url: `${OTHER}a`, kind: 'link', status: 200, cache: {} });
+    expect(run(graph)).toEqual([]);
+  });
+});
+
+describe('page-weight-too-high', () => {
+  const MB = 1024 * 1024;
+  const weighed = (sizes: Record<string, number | undefined>, htmlBytes = 100_000, extra: Partial<ResourceProbe> = {}) => {
+    const graph = buildSiteGraph({
+      pages: {
+        '/': { htmlBytes, images: [`${IMG}hero.jpg`, `${IMG}logo.png`], stylesheets: [`${IMG}site.css`], scripts: [`${IMG}app.js`] },
+        '/about': { htmlBytes: 50_000, images: [`${IMG}logo.png`] },
+        '/old': { images: [`${IMG}hero.jpg`] },
+      },
+    });
+    graph.resourceProbes = Object.entries(sizes).map(([file, bytes]) => ({
+      url: `${IMG}${file}`,
+      kind: file.endsWith('.css') ? 'stylesheet' : file.endsWith('.js') ? 'script' : 'image',
+      status: 200,
+      ...(bytes !== undefined ? { bytes } : {}),
+      ...extra,
+    }));
+    return graph;
+  };
+  const run = (graph: SiteGraph) => runSiteCheck(siteResourceChecks, 'page-weight-too-high', graph);
+
+  it('fires when HTML + probed resources exceed 5 MB, naming the heaviest', () => {
+    const [issue, ...rest] = run(weighed({ 'hero.jpg': 4 * MB, 'logo.png': 10_000, 'site.css': 200_000, 'app.js': 1 * MB }));
+    expect(rest).toEqual([]);
+    expect(issue!.url).toBe(urlsOf('/')[0]);
+    expect(issue!.message).toMatch(/^Page weighs 5\.3 MB \(threshold 5\.0 MB\): HTML 98 KB \+ 4 resources; heaviest: /);
+    expect(issue!.message).toContain('hero.jpg (4,096 KB)');
+    expect(issue!.details).toMatchObject({ knownSizes: 4, resources: 4, partial: false });
+  });
+
+  it('says the weight is a lower bound when some sizes are unknown or capped', () => {
+    const [issue] = run(weighed({ 'hero.jpg': 5 * MB, 'app.js': undefined }));
+    expect(issue!.message).toContain('at least 5.1 MB');
+    expect(issue!.message).toContain('sizes known for 1 of 4');
+    expect(run(weighed({ 'hero.jpg': 5 * MB, 'logo.png': 1, 'site.css': 1, 'app.js': 1 }, 100_000, { bytesAtLeast: true }))[0]!.message).toContain('at least');
+  });
+
+  it('stays silent at or under 5 MB, without probes, and for pages without a recorded HTML size', () => {
+    expect(run(weighed({ 'hero.jpg': 5 * MB - 100_000 }))).toEqual([]);
+    expect(run(weighed({}, 6 * MB))).toEqual([]);
+  });
+});

@@ -62,6 +62,14 @@ export const PAGE_THRESHOLDS = {
   mojibakeMinReplacementChars: 5,
   /** Keyword stuffing: one non-stop-word above this share of all words (SQ content/keyword-stuffing)… */
   stuffingMaxDensity: 0.05,
+  /**
+   * Hidden text (CHECKS.md row 82: SQ content/hidden-text): a page fires with at least this many
+   * hidden words (display:none, visibility:hidden, hidden attribute; menus, dialogs and tabs exempt)…
+   */
+  hiddenTextMinWords: 100,
+  /** …or with at least hiddenTextShareMinWords hidden words that are more than this share of all its words (our choice). */
+  hiddenTextMaxShare: 0.3,
+  hiddenTextShareMinWords: 50,
   /** …on pages with at least this many words (short pages repeat their topic naturally). */
   stuffingMinWords: 300,
 
@@ -176,4 +184,18 @@ export const SITE_THRESHOLDS = {
   napSiteWideShare: 0.5, // our choice
   /** Image file size above which it is "large" (CHECKS.md row 120: SN ErrorLargeImage, > 500 KB). */
   largeImageBytes: 500 * 1024,
+  /**
+   * Cache lifetime below which a static asset (image, CSS, JS) counts as not cached (CHECKS.md row 132:
+   * SQ cache-headers, RO "Browser Caching"; Lighthouse uses-long-cache-ttl lists static resources with
+   * a short lifetime). 7 days is our floor: only assets that are plainly re-downloaded are reported.
+   */
+  assetMinCacheSeconds: 7 * 24 * 3600,
+  /**
+   * Page weight (HTML + probed images, CSS, JS) above which a page is "heavy" (CHECKS.md row 137: SQ
+   * total-byte-weight, after Lighthouse total-byte-weight, whose score falls below 0.5 at about 4 MB).
+   * 5 MB is our choice, above that median, so only clearly heavy pages are reported.
+   */
+  pageWeightBytes: 5 * 1024 * 1024,
+  /** Heaviest resources named in a page-weight message. */
+  pageWeightTopResources: 3,
 } as const;

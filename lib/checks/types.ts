@@ -2,6 +2,7 @@ import type { SiteFiles } from '@/lib/crawler/crawl-site-files';
 import type { PageFacts, SiteSignals } from '@/lib/crawler/page-facts';
 import type { ResourceProbe } from '@/lib/crawler/probe-resources';
 import type { LastmodStats } from '@/lib/crawler/sitemaps';
+import type { AlpnProbe } from '@/lib/fetch/probe-alpn';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -97,6 +98,11 @@ export type SitePage = {
   signals?: SiteSignals;
   /** http(s) URLs of the page's <img> elements, distinct, capped (imageUrlsOf). Absent in older graphs. */
   images?: string[];
+  /** http(s) URLs of the page's stylesheets and external scripts, distinct, capped (assetUrlsOf). Absent in older graphs. */
+  stylesheets?: string[];
+  scripts?: string[];
+  /** Bytes of the HTML document as fetched. Absent in older graphs (then page weight is not checked). */
+  htmlBytes?: number;
 };
 
 export type SiteLink = {
@@ -130,8 +136,10 @@ export type SiteGraph = {
   hostVariants?: HostVariant[];
   /** /llms.txt and /favicon.ico of the start URL's origin, read once per audit. Optional: without it those checks stay silent. */
   siteFiles?: SiteFiles;
-  /** Status and size of a capped sample of external link targets and images (probeResources). Optional: without it those checks stay silent. */
+  /** Status, size and caching headers of a capped sample of external link targets, images, stylesheets and scripts (probeResources). Optional: without it those checks stay silent. */
   resourceProbes?: ResourceProbe[];
+  /** The protocol the landing page's https origin negotiates through TLS ALPN (probeAlpn). Absent for an http-only site or an older graph: http2-missing stays silent. */
+  alpn?: AlpnProbe;
 };
 
 export type SitemapFile = {

@@ -155,6 +155,12 @@ export type PageFacts = {
   textHash: string;
   /** MinHash signature of the visible text (near-duplicate detection), null for very short text; absent in facts stored before it existed. */
   textMinhash?: number[] | null;
+  /**
+   * Text of the raw HTML hidden by the hidden attribute or an inline display:none / visibility:hidden,
+   * outside navigation, menus, dialogs and tab panels (common hidden UI): its word count and a short
+   * sample. Absent in facts stored before it existed.
+   */
+  hiddenText?: { words: number; sample: string };
   /** Share of visible text in the HTML bytes, 0..1. */
   textRatio: number;
   paragraphs: number;

@@ -55,6 +55,8 @@ describe('probeSettingsSchema', () => {
       timeoutMs: 5_000,
       budgetMs: 60_000,
       imageByteCap: 512 * 1024 + 1,
+      maxAssets: 100,
+      assetByteCap: 1024 * 1024,
     });
   });
 
@@ -118,10 +120,42 @@ describe('probeResources: status', () => {
   });
 });
 
+describe('probeResources: stylesheets and scripts', () => {
+  it('records size and caching headers of a stylesheet and a script, probing a URL listed twice once', async () => {
+    const headers = { 'content-length': '4096', 'cache-control': 'public, max-age=31536000', etag: '"abc"', 'last-modified': 'Tue, 01 Dec 2026 10:00:00 GMT', 'x-other': 'ignored' };
+    const fake = fakeFetch({
+      [`HEAD ${A}/app.css`]: response(`${A}/app.css`, 200, { headers, contentType: 'text/css' }),
+      [`HEAD ${A}/app.js`]: response(`${A}/app.js`, 200, { headers: { 'content-length': '10', expires: 'Thu, 01 Jan 2026 00:00:00 GMT', date: 'Wed, 31 Dec 2025 00:00:00 GMT' } }),
+    });
+    const results = byUrl(await probe({ stylesheets: [`${A}/app.css`], scripts: [`${A}/app.js`, `${A}/app.css`], links: [`${A}/app.js`] }, fake.fetchPage));
+    expect(results).toEqual([
+      { url: `${A}/app.css`, kind: 'stylesheet', status: 200, contentType: 'text/css', bytes: 4096, cache: { cacheControl: 'public, max-age=31536000', etag: '"abc"', lastModified: 'Tue, 01 Dec 2026 10:00:00 GMT' } },
+      { url: `${A}/app.js`, kind: 'script', status: 200, contentType: 'text/html', bytes: 10, cache: { expires: 'Thu, 01 Jan 2026 00:00:00 GMT', date: 'Wed, 31 Dec 2025 00:00:00 GMT' } },
+    ]);
+    expect(fake.requests().sort()).toEqual([`HEAD ${A}/app.css`, `HEAD ${A}/app.js`]);
+  });
+
+  it('measures a script without Content-Length with a GET capped at assetByteCap', async () => {
+    const fake = fakeFetch({ [`GET ${A}/big.js`]: response(`${A}/big.js`, 200, { bodyBytes: 4_096, truncated: true }) });
+    const [result] = await probe({ scripts: [`${A}/big.js`] }, fake.fetchPage, { settings: { assetByteCap: 4_096 } });
+    expect(result).toMatchObject({ kind: 'script', bytes: 4_096, bytesAtLeast: true, cache: {} });
+    expect(fake.calls.map((call) => [call.options.method, call.options.maxBodyBytes])).toEqual([
+      ['HEAD', 4_096],
+      ['GET', 4_096],
+    ]);
+  });
+
+  it('records no caching headers for an asset that errors', async () => {
+    const fake = fakeFetch({ [`HEAD ${A}/gone.css`]: response(`${A}/gone.css`, 404, { headers: { 'cache-control': 'no-store' } }), [`GET ${A}/gone.css`]: response(`${A}/gone.css`, 404) });
+    const [result] = await probe({ stylesheets: [`${A}/gone.css`] }, fake.fetchPage);
+    expect(result).toEqual({ url: `${A}/gone.css`, kind: 'stylesheet', status: 404, contentType: 'text/html' });
+  });
+});
+
 describe('probeResources: image sizes', () => {
   it('reads the size from Content-Length of a HEAD answer, without a GET', async () => {
     const fake = fakeFetch({ [`HEAD ${A}/big.jpg`]: response(`${A}/big.jpg`, 200, { headers: { 'content-length': '700000' }, contentType: 'image/jpeg' }) });
-    expect(await probe({ images: [`${A}/big.jpg`] }, fake.fetchPage)).toEqual([{ url: `${A}/big.jpg`, kind: 'image', status: 200, contentType: 'image/jpeg', bytes: 700_000 }]);
+    expect(await probe({ images: [`${A}/big.jpg`] }, fake.fetchPage)).toEqual([{ url: `${A}/big.jpg`, kind: 'image', status: 200, contentType: 'image/jpeg', bytes: 700_000, cache: {} }]);
     expect(fake.requests()).toEqual([`HEAD ${A}/big.jpg`]);
   });
 

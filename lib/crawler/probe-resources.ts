@@ -1,6 +1,7 @@
-// After the crawl: the status (and, for images, the size) of a capped sample of URLs the crawl never
-// fetches — links to other sites and images — so the site checks can report broken and redirecting
-// external links, broken and oversized images. Polite like the crawl: robots.txt of each host
+// After the crawl: the status (and, for images, stylesheets and scripts, the size and caching
+// headers) of a capped sample of URLs the crawl never fetches — links to other sites, images and the
+// pages' own CSS/JS — so the site checks can report broken and redirecting external links, broken
+// and oversized images, static assets without a cache lifetime and heavy pages. Polite like the crawl: robots.txt of each host
 // obeyed, one request at a time per host with a pause between, our User-Agent, the same SSRF guard
 // (fetchPage), a HEAD first and a byte-capped GET only when HEAD is refused, and a deadline for
 // the whole probe so a slow host never holds up the audit.
@@ -16,6 +17,8 @@ export const probeSettingsSchema = z.object({
   maxLinks: z.number().int().min(0).max(2_000).default(200),
   /** Distinct image URLs probed per audit. */
   maxImages: z.number().int().min(0).max(2_000).default(200),
+  /** Distinct stylesheet and script URLs probed per audit (for cache headers and page weight). */
+  maxAssets: z.number().int().min(0).max(2_000).default(100),
   /** Hosts probed at once (each host one request at a time). */
   concurrency: z.number().int().min(1).max(16).default(4),
   /** Pause between two requests to one host. */
@@ -26,11 +29,16 @@ export const probeSettingsSchema = z.object({
   budgetMs: z.number().int().min(1_000).max(600_000).default(60_000),
   /** Bytes a GET fallback reads of an image without Content-Length: enough to tell "over the large-image threshold". */
   imageByteCap: z.number().int().min(1_024).max(10 * 1024 * 1024).default(512 * 1024 + 1),
+  /** Bytes a GET fallback reads of a stylesheet or script without Content-Length (then its size is "at least" this). */
+  assetByteCap: z.number().int().min(1_024).max(10 * 1024 * 1024).default(1024 * 1024),
 });
 export type ProbeSettings = z.output<typeof probeSettingsSchema>;
 
-export type ProbeKind = 'link' | 'image';
-export type ProbeTargets = { links: readonly string[]; images: readonly string[] };
+export type ProbeKind = 'link' | 'image' | 'stylesheet' | 'script';
+export type ProbeTargets = { links: readonly string[]; images: readonly string[]; stylesheets?: readonly string[]; scripts?: readonly string[] };
+
+/** The caching headers of a static asset's answer, as sent (absent header: absent key). */
+export type CacheHeaders = { cacheControl?: string; expires?: string; date?: string; etag?: string; lastModified?: string };
 
 export type ResourceProbe = {
   url: string;
@@ -40,10 +48,12 @@ export type ResourceProbe = {
   /** Status of the first answer when it redirected (3xx), with where the redirects ended. */
   redirectStatus?: number;
   finalUrl?: string;
-  /** Bytes of an image: Content-Length, or what a capped GET read (then bytesAtLeast). */
+  /** Bytes of an image, stylesheet or script: Content-Length, or what a capped GET read (then bytesAtLeast). */
   bytes?: number;
   bytesAtLeast?: boolean;
   contentType?: string;
+  /** Caching headers of a 2xx image, stylesheet or script. */
+  cache?: CacheHeaders;
   /** robots.txt of its host disallows it: not requested. */
   blockedByRobots?: boolean;
   /** Why there is no answer (DNS, refused, timeout), with the FetchError code (BLOCKED_PRIVATE_ADDRESS: we refused to ask). */
@@ -76,10 +86,12 @@ const defaultSleep = (ms: number, signal: AbortSignal) =>
     signal.addEventListener('abort', done, { once: true });
   });
 
-/** Targets grouped by host (an image that is also a link target is probed once, as an image). */
+/** Targets grouped by host (a URL listed twice is probed once: as an asset rather than a link). */
 function groupByHost(targets: ProbeTargets): Map<string, Target[]> {
   const byUrl = new Map<string, Target>();
   for (const url of targets.links) byUrl.set(url, { url, kind: 'link' });
+  for (const url of targets.scripts ?? []) byUrl.set(url, { url, kind: 'script' });
+  for (const url of targets.stylesheets ?? []) byUrl.set(url, { url, kind: 'stylesheet' });
   for (const url of targets.images) byUrl.set(url, { url, kind: 'image' });
   const byHost = new Map<string, Target[]>();
   for (const target of byUrl.values()) {
@@ -98,14 +110,34 @@ function groupByHost(targets: ProbeTargets): Map<string, Target[]> {
   return byHost;
 }
 
+const byteCap = (kind: ProbeKind, settings: ProbeSettings) => (kind === 'link' ? 1_024 : kind === 'image' ? settings.imageByteCap : settings.assetByteCap);
+
+const CACHE_HEADERS = [
+  ['cache-control', 'cacheControl'],
+  ['expires', 'expires'],
+  ['date', 'date'],
+  ['etag', 'etag'],
+  ['last-modified', 'lastModified'],
+] as const;
+
+function cacheHeadersOf(headers: Record<string, string>): CacheHeaders {
+  const cache: CacheHeaders = {};
+  for (const [header, key] of CACHE_HEADERS) {
+    const value = headers[header];
+    if (value !== undefined) cache[key] = value.slice(0, 200);
+  }
+  return cache;
+}
+
 function describe(target: Target, response: FetchResult, settings: ProbeSettings, fromGet: boolean): ResourceProbe {
   const first = response.redirects[0];
   const length = Number(response.headers['content-length']);
   const probe: ResourceProbe = { url: target.url, kind: target.kind, status: response.status, contentType: response.contentType };
   if (first) Object.assign(probe, { redirectStatus: first.status, finalUrl: response.finalUrl });
-  if (target.kind === 'image' && response.status >= 200 && response.status < 300) {
+  if (target.kind !== 'link' && response.status >= 200 && response.status < 300) {
     if (Number.isFinite(length) && length >= 0 && response.headers['content-length'] !== undefined) probe.bytes = length;
-    else if (fromGet) Object.assign(probe, { bytes: response.bodyBytes, ...(response.bodyBytes >= settings.imageByteCap ? { bytesAtLeast: true } : {}) });
+    else if (fromGet) Object.assign(probe, { bytes: response.bodyBytes, ...(response.bodyBytes >= byteCap(target.kind, settings) ? { bytesAtLeast: true } : {}) });
+    probe.cache = cacheHeadersOf(response.headers);
   }
   return probe;
 }
@@ -119,8 +151,8 @@ async function probeOne(target: Target, input: ProbeResourcesInput, settings: Pr
       connectTimeoutMs: settings.timeoutMs,
       headersTimeoutMs: settings.timeoutMs,
       bodyTimeoutMs: settings.timeoutMs,
-      // Links: only the status matters. Images: enough bytes to tell "too large".
-      maxBodyBytes: target.kind === 'image' ? settings.imageByteCap : 1_024,
+      // Links: only the status matters. Images and CSS/JS: enough bytes to tell "too large".
+      maxBodyBytes: byteCap(target.kind, settings),
       maxRedirects: 5,
       signal,
     });
@@ -130,7 +162,7 @@ async function probeOne(target: Target, input: ProbeResourcesInput, settings: Pr
   } catch {
     if (signal.aborted) throw signal.reason;
   }
-  const sizeUnknown = head !== null && target.kind === 'image' && head.status < 300 && head.headers['content-length'] === undefined;
+  const sizeUnknown = head !== null && target.kind !== 'link' && head.status < 300 && head.headers['content-length'] === undefined;
   if (head && head.status < 400 && !sizeUnknown) return describe(target, head, settings, false);
   try {
     return describe(target, await request('GET'), settings, true);
