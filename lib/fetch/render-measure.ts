@@ -118,9 +118,11 @@ const MEASURE_MOBILE_LAYOUT = `async (maxTargets, maxExamples, minSize, maxLabel
   for (const t of targets) {
     if (!t.small) continue;
     for (const o of targets) {
-      if (o === t || o.el.contains(t.el) || t.el.contains(o.el)) continue;
+      if (o === t) continue;
+      // Geometry first (cheap); containment (a target nested in another) only for real neighbours.
       const nx = Math.max(o.x, Math.min(t.cx, o.x + o.w)), ny = Math.max(o.y, Math.min(t.cy, o.y + o.h));
-      if (Math.hypot(nx - t.cx, ny - t.cy) < minSize / 2 || (o.small && Math.hypot(o.cx - t.cx, o.cy - t.cy) < minSize)) { failing.push(t); break; }
+      const near = Math.hypot(nx - t.cx, ny - t.cy) < minSize / 2 || (o.small && Math.hypot(o.cx - t.cx, o.cy - t.cy) < minSize);
+      if (near && !o.el.contains(t.el) && !t.el.contains(o.el)) { failing.push(t); break; }
     }
   }
   const bodyText = document.body ? document.body.textContent.length : 0;
