@@ -93,7 +93,7 @@ const MEASURE_MOBILE_LAYOUT = `async (maxTargets, maxExamples, minSize, maxLabel
     let s = el.tagName.toLowerCase();
     if (el.id) s += '#' + el.id;
     else if (typeof el.className === 'string' && el.className.trim()) s += '.' + el.className.trim().split(/\\s+/)[0];
-    const text = short(el.getAttribute('aria-label')) || short(el.textContent) || short(el.getAttribute('title')) || short(el.getAttribute('href')) || short(el.getAttribute('value'));
+    const text = short(el.getAttribute('aria-label')) || short(el.innerText ?? el.textContent) || short(el.getAttribute('title')) || short(el.getAttribute('href')) || short(el.getAttribute('value'));
     return (text ? s + ' "' + text + '"' : s).slice(0, maxLabel);
   };
   const nodes = document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [role=link], [role=checkbox], [role=radio], [role=switch], [role=tab], [role=menuitem]');
