@@ -163,11 +163,12 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
         new FetchError('BODY_TIMEOUT', url.href, `Timed out serializing the rendered DOM of ${url.href}.`),
       );
       const renderMs = Math.round(performance.now() - startedAt);
+      const finalUrl = page.url(); // of the DOM just serialized, whatever a resize handler does next
       // After serializing: the DOM and links stay the desktop render's.
       const mobileLayout = await measureMobileLayout(page);
       signal?.throwIfAborted();
       return {
-        finalUrl: page.url(),
+        finalUrl,
         status,
         html,
         renderMs,
