@@ -20,6 +20,9 @@ export type TestPageOptions = {
   transferBytes?: number;
   truncated?: boolean;
   renderedHtml?: string;
+  /** Measurements the renderer attached (with renderedHtml). */
+  labMetrics?: RenderResult['labMetrics'];
+  mobileLayout?: RenderResult['mobileLayout'];
   looksClientRendered?: boolean;
 };
 
@@ -71,7 +74,14 @@ export function buildTestPage(html: string, opts: TestPageOptions = {}): PageFac
   const fetch = buildFetchResult(html, opts);
   const rendered: RenderResult | undefined =
     opts.renderedHtml !== undefined
-      ? { finalUrl: fetch.finalUrl, status: fetch.status, html: opts.renderedHtml, renderMs: 500 }
+      ? {
+          finalUrl: fetch.finalUrl,
+          status: fetch.status,
+          html: opts.renderedHtml,
+          renderMs: 500,
+          ...(opts.labMetrics ? { labMetrics: opts.labMetrics } : {}),
+          ...(opts.mobileLayout ? { mobileLayout: opts.mobileLayout } : {}),
+        }
       : undefined;
   return extractPageFacts({
     fetch,

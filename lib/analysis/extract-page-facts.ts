@@ -8,7 +8,7 @@ import { parseHeaderFacts } from '@/lib/analysis/extract-http-headers';
 import { hashText } from '@/lib/analysis/extract-text';
 import { mergeFacts } from '@/lib/analysis/merge-facts';
 import { looksClientRenderedFromFacts } from '@/lib/fetch/looks-client-rendered';
-import type { FetchResult, RenderResult } from '@/lib/fetch/types';
+import type { FetchResult, RenderLabMetrics, RenderMobileLayout, RenderResult } from '@/lib/fetch/types';
 
 export type ExtractPageFactsInput = {
   fetch: FetchResult;
@@ -132,8 +132,24 @@ export function extractPageFacts(input: ExtractPageFactsInput): PageFacts {
       renderedOnlyLinks,
       // Copied field by field: facts are structured-cloned out of the analysis thread, keep them plain.
       ...(rendered.blockedResources ? { blockedResources: rendered.blockedResources.map(({ url, type }) => ({ url, type })) } : {}),
+      ...(rendered.labMetrics ? { labMetrics: copyLabMetrics(rendered.labMetrics) } : {}),
+      ...(rendered.mobileLayout ? { mobileLayout: copyMobileLayout(rendered.mobileLayout) } : {}),
     },
   });
+}
+
+function copyLabMetrics(m: RenderLabMetrics): RenderLabMetrics {
+  return { fcpMs: m.fcpMs, lcpMs: m.lcpMs, ...(m.lcpElement ? { lcpElement: m.lcpElement } : {}), cls: m.cls, tbtMs: m.tbtMs, longTasks: m.longTasks };
+}
+
+function copyMobileLayout(m: RenderMobileLayout): RenderMobileLayout {
+  return {
+    viewport: { width: m.viewport.width, height: m.viewport.height },
+    targetsMeasured: m.targetsMeasured,
+    smallTargets: m.smallTargets,
+    smallTargetExamples: m.smallTargetExamples.map(({ label, width, height }) => ({ label, width, height })),
+    interstitial: m.interstitial ? { label: m.interstitial.label, coverage: m.interstitial.coverage } : null,
+  };
 }
 
 /** What the raw HTML said, kept next to the rendered facts so checks can compare the two. */

@@ -179,6 +179,10 @@ const pageDetailFactsSchema = z.object({
       rawRobots: z.array(text),
       renderedOnlyLinks: z.number(),
       blockedResources: z.number(),
+      /** Lab metrics from our render (PageFacts.rendering.labMetrics). */
+      lab: z.object({ lcpMs: z.number().nullable(), cls: z.number(), tbtMs: z.number() }).optional(),
+      /** Phone-viewport measurements after the render (PageFacts.rendering.mobileLayout). */
+      mobile: z.object({ viewportWidth: z.number(), smallTargets: z.number(), overlayCoverage: z.number().nullable() }).optional(),
     })
     .optional(),
 });

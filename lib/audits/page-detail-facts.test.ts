@@ -104,6 +104,24 @@ describe('describePageFacts', () => {
   });
 });
 
+describe('render measurements in the detail', () => {
+  it('shows the lab metrics and phone-viewport counts of a rendered page', () => {
+    const html = '<html><head><title>Shoes</title></head><body><h1>Shoes</h1></body></html>';
+    const page = buildTestPage(html, {
+      renderedHtml: html,
+      labMetrics: { fcpMs: 200, lcpMs: 3140, cls: 0.2345, tbtMs: 351.4, longTasks: 2 },
+      mobileLayout: { viewport: { width: 412, height: 823 }, targetsMeasured: 30, smallTargets: 7, smallTargetExamples: [], interstitial: { label: 'div#modal', coverage: 0.92 } },
+    });
+    const groups = describePageFacts(row(page), stored(page, { rendered: true }));
+    const value = (label: string) => groups.find((g) => g.group === 'Rendering')?.items.find((i) => i.label === label)?.value;
+    expect(value('Largest contentful paint (lab, our render)')).toBe('3.1 s');
+    expect(value('Cumulative layout shift (lab, our render)')).toBe('0.23');
+    expect(value('Total blocking time (lab, our render)')).toBe('351 ms');
+    expect(value('Crowded tap targets under 24 px (412 px phone viewport)')).toBe('7');
+    expect(value('Largest fixed overlay on the phone viewport')).toBe('92 % of the screen');
+  });
+});
+
 describe('renderDifferences', () => {
   it('null when the page was not rendered', () => {
     expect(renderDifferences(stored(buildCleanPage()))).toBeNull();

@@ -125,6 +125,10 @@ function summarize(facts: PageFacts, render: { rendered?: boolean; renderError?:
             rawRobots: r.rawRobots.slice(0, Math.max(1, limits.list)).map((x) => t(x) ?? ''),
             renderedOnlyLinks: r.renderedOnlyLinks,
             blockedResources: r.blockedResources?.length ?? 0,
+            ...(r.labMetrics ? { lab: { lcpMs: r.labMetrics.lcpMs, cls: r.labMetrics.cls, tbtMs: r.labMetrics.tbtMs } } : {}),
+            ...(r.mobileLayout
+              ? { mobile: { viewportWidth: r.mobileLayout.viewport.width, smallTargets: r.mobileLayout.smallTargets, overlayCoverage: r.mobileLayout.interstitial?.coverage ?? null } }
+              : {}),
           },
         }
       : {}),
@@ -292,6 +296,11 @@ export function describePageFacts(row: PageRowFacts, stored: CrawlPageFacts | nu
       r && { label: 'Raw HTML looks client-rendered', value: yesNo(r.looksClientRendered) },
       r && r.mode === 'rendered' && { label: 'Words in the raw HTML', value: r.rawWordCount.toLocaleString('en') },
       r && r.blockedResources > 0 && { label: 'Requests blocked by robots.txt', value: String(r.blockedResources) },
+      r?.lab && r.lab.lcpMs !== null && { label: 'Largest contentful paint (lab, our render)', value: `${(r.lab.lcpMs / 1000).toFixed(1)} s` },
+      r?.lab && { label: 'Cumulative layout shift (lab, our render)', value: r.lab.cls.toFixed(2) },
+      r?.lab && { label: 'Total blocking time (lab, our render)', value: `${Math.round(r.lab.tbtMs)} ms` },
+      r?.mobile && { label: `Crowded tap targets under 24 px (${r.mobile.viewportWidth} px phone viewport)`, value: String(r.mobile.smallTargets) },
+      r?.mobile && r.mobile.overlayCoverage !== null && { label: 'Largest fixed overlay on the phone viewport', value: `${Math.round(r.mobile.overlayCoverage * 100)} % of the screen` },
     ]);
     const headerNames = Object.keys(detail.response.headers);
     add('Response headers', [

@@ -46,6 +46,34 @@ describe('mobile checks', () => {
     t.expectSilent('fixed-width-elements', buildTestPage(buildHtml('<div style="max-width: 1200px; width: 100%">x</div><img src="/a.png" style="width: 900px" alt="">')));
   });
 
+  describe('phone-viewport layout from the render', () => {
+    const html = buildHtml('<p>x</p>', '<meta name="viewport" content="width=device-width, initial-scale=1">');
+    type Layout = NonNullable<Parameters<typeof buildTestPage>[1]>['mobileLayout'];
+    const layout = (extra: Partial<NonNullable<Layout>> = {}) =>
+      buildTestPage(html, {
+        renderedHtml: html,
+        mobileLayout: { viewport: { width: 412, height: 823 }, targetsMeasured: 40, smallTargets: 0, smallTargetExamples: [], interstitial: null, ...extra },
+      });
+
+    it('tap-targets-too-small', () => {
+      t.expectFires(
+        'tap-targets-too-small',
+        layout({ smallTargets: 3, smallTargetExamples: [{ label: 'a "Next"', width: 14.2, height: 10 }, { label: 'a "Prev"', width: 14, height: 10 }] }),
+        '3 tap targets are smaller than 24 × 24 CSS px and crowded by another target at a 412 px wide phone viewport (of 40 measured)',
+        '"a "Next" 14×10"',
+      );
+      t.expectSilent('tap-targets-too-small', layout());
+      t.expectSilent('tap-targets-too-small', buildTestPage(html)); // not rendered: nothing measured
+    });
+
+    it('intrusive-interstitial', () => {
+      t.expectFires('intrusive-interstitial', layout({ interstitial: { label: 'div#newsletter "Subscribe"', coverage: 0.96 } }), 'A fixed element (div#newsletter "Subscribe") covers 96 % of the 412 × 823 phone viewport');
+      t.expectSilent('intrusive-interstitial', layout({ interstitial: { label: 'header', coverage: 0.09 } }));
+      t.expectSilent('intrusive-interstitial', layout());
+      t.expectSilent('intrusive-interstitial', buildTestPage(html));
+    });
+  });
+
   it('covers every check both ways', () => {
     t.expectFullCoverage();
   });

@@ -1,8 +1,16 @@
 // Mobile friendliness visible in the HTML: viewport meta, zoom, legacy plugins, tiny base font and
-// fixed widths that overflow phone screens.
+// fixed widths that overflow phone screens; and, for rendered pages only, tap targets and overlays
+// measured at a phone viewport after the render (PageFacts.rendering.mobileLayout).
 import { formatList, isAnalyzable, plural } from '@/lib/checks/page-check-helpers';
 import { PAGE_THRESHOLDS } from '@/lib/checks/thresholds';
 import type { Issue, PageCheck } from '@/lib/checks/types';
+import type { PageFacts } from '@/lib/crawler/page-facts';
+import type { RenderMobileLayout } from '@/lib/fetch/types';
+
+/** Phone-viewport layout of a rendered 2xx HTML page; undefined otherwise. */
+function mobileLayoutOf(page: PageFacts): RenderMobileLayout | undefined {
+  return isAnalyzable(page) && page.rendering?.mode === 'rendered' ? page.rendering.mobileLayout : undefined;
+}
 
 /** Parses "width=device-width, initial-scale=1" into lower-cased key/values. */
 export function parseViewport(content: string): Map<string, string> {
@@ -109,6 +117,46 @@ export const mobileChecks = [
       if (!isAnalyzable(page)) return [];
       const wide = (page.fixedWidthElements ?? []).filter((e) => e.widthPx > PAGE_THRESHOLDS.maxFixedWidthPx);
       return wide.length ? [{ message: `${plural(wide.length, 'element has', 'elements have')} a fixed width over ${PAGE_THRESHOLDS.maxFixedWidthPx} px: ${formatList(wide.map((e) => `<${e.tag}> ${e.widthPx}px`))}` }] : [];
+    },
+  },
+  {
+    id: 'tap-targets-too-small',
+    scope: 'page',
+    category: 'mobile',
+    severity: 'low',
+    title: 'Tap targets too small and too close together',
+    why: `Links and buttons under ${PAGE_THRESHOLDS.minTapTargetPx} × ${PAGE_THRESHOLDS.minTapTargetPx} CSS px with another target within reach are hard to hit on a touch screen (WCAG 2.2 SC 2.5.8, Lighthouse target-size).`,
+    fix: `Give links and buttons at least ${PAGE_THRESHOLDS.minTapTargetPx} × ${PAGE_THRESHOLDS.minTapTargetPx} CSS px (padding counts) or keep ${PAGE_THRESHOLDS.minTapTargetPx} px between small ones.`,
+    run: (page): Issue[] => {
+      const m = mobileLayoutOf(page);
+      if (!m || m.smallTargets === 0) return [];
+      const examples = m.smallTargetExamples.map((e) => `${e.label} ${Math.round(e.width)}×${Math.round(e.height)}`);
+      return [
+        {
+          message: `${plural(m.smallTargets, 'tap target is', 'tap targets are')} smaller than ${PAGE_THRESHOLDS.minTapTargetPx} × ${PAGE_THRESHOLDS.minTapTargetPx} CSS px and crowded by another target at a ${m.viewport.width} px wide phone viewport (of ${m.targetsMeasured} measured): ${formatList(examples)}`,
+          details: { viewport: m.viewport, targetsMeasured: m.targetsMeasured, smallTargets: m.smallTargets, examples: m.smallTargetExamples },
+        },
+      ];
+    },
+  },
+  {
+    id: 'intrusive-interstitial',
+    scope: 'page',
+    category: 'mobile',
+    severity: 'medium',
+    title: 'Overlay covers most of the phone screen after load',
+    why: 'Google demotes pages whose content is hidden behind a pop-up or interstitial on mobile (legally required cookie and age notices excepted), and visitors leave.',
+    fix: 'Use a small banner instead of a full-screen overlay, or show it only after interaction; keep legally required notices compact.',
+    run: (page): Issue[] => {
+      const m = mobileLayoutOf(page);
+      const overlay = m?.interstitial;
+      if (!m || !overlay || overlay.coverage < PAGE_THRESHOLDS.interstitialMinCoverage) return [];
+      return [
+        {
+          message: `A fixed element (${overlay.label}) covers ${Math.round(overlay.coverage * 100)} % of the ${m.viewport.width} × ${m.viewport.height} phone viewport after load (max ${Math.round(PAGE_THRESHOLDS.interstitialMinCoverage * 100)} %)`,
+          details: { element: overlay.label, coverage: overlay.coverage, viewport: m.viewport },
+        },
+      ];
     },
   },
 ] satisfies PageCheck[];

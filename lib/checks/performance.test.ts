@@ -61,6 +61,39 @@ describe('performance checks', () => {
     t.expectSilent('document-write', page('<script>document.body.append("x")</script>'));
   });
 
+  describe('lab metrics from the render', () => {
+    const html = buildHtml(filler);
+    const lab = (labMetrics: Partial<NonNullable<Parameters<typeof buildTestPage>[1]>['labMetrics']> = {}) =>
+      buildTestPage(html, { renderedHtml: html, labMetrics: { fcpMs: 300, lcpMs: 400, cls: 0, tbtMs: 0, longTasks: 0, ...labMetrics } });
+    const clean = lab();
+
+    it('lab-lcp-slow: LCP over 2.5 s, with the lab caveat', () => {
+      t.expectFires('lab-lcp-slow', lab({ lcpMs: 3120, lcpElement: 'h1#hero' }), 'Largest contentful paint at 3.1 s on <h1#hero> (good ≤ 2.5 s)', 'unthrottled render', 'not field data (CrUX)');
+      t.expectSilent('lab-lcp-slow', clean);
+      t.expectSilent('lab-lcp-slow', lab({ lcpMs: 2500 }));
+      t.expectSilent('lab-lcp-slow', lab({ lcpMs: null }));
+    });
+
+    it('lab-cls-high: CLS over 0.1', () => {
+      t.expectFires('lab-cls-high', lab({ cls: 0.3412 }), 'Cumulative layout shift 0.34 (good ≤ 0.1)', 'not field data (CrUX)');
+      t.expectSilent('lab-cls-high', lab({ cls: 0.1 }));
+    });
+
+    it('lab-tbt-high: TBT over 200 ms', () => {
+      t.expectFires('lab-tbt-high', lab({ tbtMs: 352, longTasks: 2 }), 'Total blocking time 352 ms from 2 long tasks (good ≤ 200 ms)', 'not field data (CrUX)');
+      t.expectSilent('lab-tbt-high', lab({ tbtMs: 180, longTasks: 3 }));
+    });
+
+    it('only rendered pages with measurements get lab findings', () => {
+      const slow = { fcpMs: 2900, lcpMs: 9000, cls: 0.9, tbtMs: 900, longTasks: 4 };
+      for (const id of ['lab-lcp-slow', 'lab-cls-high', 'lab-tbt-high']) {
+        t.expectSilent(id, buildTestPage(html)); // fetched, not rendered
+        t.expectSilent(id, buildTestPage(html, { renderedHtml: html })); // rendered without measurements
+        t.expectSilent(id, buildTestPage(html, { renderedHtml: html, labMetrics: slow, status: 404 }));
+      }
+    });
+  });
+
   it('covers every check both ways', () => {
     t.expectFullCoverage();
   });

@@ -1,7 +1,8 @@
 // Performance signals visible in one HTML response: compression, render-blocking resources, HTML
-// and DOM size, inline code weight, fonts and duplicate scripts. (Lab metrics like LCP need a
-// browser run and are out of scope here.)
+// and DOM size, inline code weight, fonts and duplicate scripts; and, for rendered pages only, the
+// lab LCP/CLS/TBT observed during our render (PageFacts.rendering.labMetrics).
 import type { PageFacts } from '@/lib/crawler/page-facts';
+import type { RenderLabMetrics } from '@/lib/fetch/types';
 import { formatList, getHeader, isAnalyzable, parseUrl, plural } from '@/lib/checks/page-check-helpers';
 import { PAGE_THRESHOLDS } from '@/lib/checks/thresholds';
 import type { Issue, PageCheck } from '@/lib/checks/types';
@@ -11,6 +12,13 @@ const NON_BLOCKING_TYPES = /^(?:module|application\/ld\+json|application\/json|t
 function kb(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
 }
+
+/** Lab metrics of a rendered 2xx HTML page; undefined otherwise (raw fetches get no lab findings). */
+function labMetricsOf(page: PageFacts): RenderLabMetrics | undefined {
+  return isAnalyzable(page) && page.rendering?.mode === 'rendered' ? page.rendering.labMetrics : undefined;
+}
+
+const LAB_CAVEAT = 'lab value from our unthrottled render (desktop viewport, images not loaded), not field data (CrUX)';
 
 function shortUrl(url: string, page: PageFacts): string {
   const u = parseUrl(url);
@@ -172,5 +180,51 @@ export const performanceChecks = [
     why: 'document.write() blocks parsing and Chrome blocks scripts it injects on slow connections, which can break the page.',
     fix: 'Insert elements with DOM APIs (appendChild/insertAdjacentHTML) or load the third-party tag asynchronously.',
     run: (page): Issue[] => (isAnalyzable(page) && page.usesDocumentWrite ? [{ message: 'An inline script calls document.write()' }] : []),
+  },
+  {
+    id: 'lab-lcp-slow',
+    scope: 'page',
+    category: 'performance',
+    severity: 'high',
+    title: `Largest contentful paint over ${PAGE_THRESHOLDS.labMaxLcpMs / 1000} s (lab)`,
+    why: 'LCP is a Core Web Vital: the main content appearing late makes visitors leave and counts against the page in Google’s page experience signals. Our render is faster than a phone on a mobile network, so a slow lab LCP is slower still for real visitors.',
+    fix: 'Make the largest element (hero text or image) arrive early: cut server time, render-blocking CSS/JS and late-loaded fonts; preload the hero resource and do not build it with client-side JavaScript.',
+    timing: true,
+    run: (page): Issue[] => {
+      const m = labMetricsOf(page);
+      if (!m || m.lcpMs === null || m.lcpMs <= PAGE_THRESHOLDS.labMaxLcpMs) return [];
+      const on = m.lcpElement ? ` on <${m.lcpElement}>` : '';
+      return [{ message: `Largest contentful paint at ${(m.lcpMs / 1000).toFixed(1)} s${on} (good ≤ ${PAGE_THRESHOLDS.labMaxLcpMs / 1000} s); ${LAB_CAVEAT}`, details: { lcpMs: m.lcpMs, fcpMs: m.fcpMs, element: m.lcpElement ?? null } }];
+    },
+  },
+  {
+    id: 'lab-cls-high',
+    scope: 'page',
+    category: 'performance',
+    severity: 'medium',
+    title: `Cumulative layout shift over ${PAGE_THRESHOLDS.labMaxCls} (lab)`,
+    why: 'CLS is a Core Web Vital: content that jumps while loading makes visitors lose their place or tap the wrong thing.',
+    fix: 'Reserve space for late content (width/height on images and embeds, min-height on ad slots and banners) and never insert content above what is already shown.',
+    timing: true,
+    run: (page): Issue[] => {
+      const m = labMetricsOf(page);
+      if (!m || m.cls <= PAGE_THRESHOLDS.labMaxCls) return [];
+      return [{ message: `Cumulative layout shift ${m.cls.toFixed(2)} (good ≤ ${PAGE_THRESHOLDS.labMaxCls}); ${LAB_CAVEAT}`, details: { cls: m.cls } }];
+    },
+  },
+  {
+    id: 'lab-tbt-high',
+    scope: 'page',
+    category: 'performance',
+    severity: 'medium',
+    title: `Total blocking time over ${PAGE_THRESHOLDS.labMaxTbtMs} ms (lab)`,
+    why: 'Long JavaScript tasks block the main thread, so taps and typing wait (poor INP, a Core Web Vital). A phone’s CPU is several times slower than our render’s, so real blocking is longer.',
+    fix: 'Split long tasks, defer or drop non-essential scripts (tag managers, widgets) and move heavy work off the main thread.',
+    timing: true,
+    run: (page): Issue[] => {
+      const m = labMetricsOf(page);
+      if (!m || m.tbtMs <= PAGE_THRESHOLDS.labMaxTbtMs) return [];
+      return [{ message: `Total blocking time ${Math.round(m.tbtMs)} ms from ${plural(m.longTasks, 'long task')} (good ≤ ${PAGE_THRESHOLDS.labMaxTbtMs} ms); ${LAB_CAVEAT}`, details: { tbtMs: m.tbtMs, longTasks: m.longTasks } }];
+    },
   },
 ] satisfies PageCheck[];

@@ -99,6 +99,12 @@ export const PAGE_THRESHOLDS = {
   maxDataUriBytes: 10 * 1024,
 
   // ---- performance
+  /** Lighthouse / web.dev "good" LCP: 2.5 s (lab value from our render, see labMetrics). */
+  labMaxLcpMs: 2500,
+  /** Lighthouse / web.dev "good" CLS: 0.1. */
+  labMaxCls: 0.1,
+  /** Lighthouse "good" total blocking time: 200 ms. */
+  labMaxTbtMs: 200,
   /** Responses smaller than this don't benefit from compression (one TCP packet). */
   compressionMinBytes: 1400,
   /** Large HTML document (IN large_html / SQ html-size). */
@@ -113,6 +119,10 @@ export const PAGE_THRESHOLDS = {
   maxIframes: 5,
 
   // ---- mobile
+  /** WCAG 2.2 SC 2.5.8 (axe target-size, Lighthouse): targets under 24 × 24 CSS px must be spaced. */
+  minTapTargetPx: 24,
+  /** A fixed/sticky element covering at least this share of the phone viewport after load is an interstitial. */
+  interstitialMinCoverage: 0.5,
   /** axe meta-viewport: maximum-scale below 2 blocks zoom. */
   minViewportMaxScale: 2,
   /** Lighthouse's former font-size audit: text below 12 px is illegible. */

@@ -1,5 +1,6 @@
 // Everything the checks may know about one page, extracted in a single parse.
 // Checks read these facts, never the DOM, so they stay pure and fast.
+import type { RenderLabMetrics, RenderMobileLayout } from '@/lib/fetch/types';
 
 export type LinkFact = {
   /** Absolute URL after resolving against the base URL; null when not resolvable (e.g. "javascript:"). */
@@ -208,6 +209,10 @@ export type PageFacts = {
      * sent; Google cannot fetch them either). Absent when the renderer did not report them.
      */
     blockedResources?: { url: string; type: string }[];
+    /** Lab LCP/CLS/TBT from the render (unthrottled, not field data). Absent when not measured. */
+    labMetrics?: RenderLabMetrics;
+    /** Tap targets and overlays measured at a phone viewport after the render. Absent when not measured. */
+    mobileLayout?: RenderMobileLayout;
   };
 
   // ---- Optional extensions (extractPageFacts always fills them; hand-built facts may omit them) ----

@@ -5,6 +5,7 @@ import { FetchError } from '@/lib/fetch/fetch-error';
 import { DEFAULT_USER_AGENT, fetchPage } from '@/lib/fetch/fetch-page';
 import { startGuardedProxy, type GuardedProxy } from '@/lib/fetch/guarded-proxy';
 import { resolveAllowedAddresses } from '@/lib/fetch/ssrf-guard';
+import { installLabMetrics, measureMobileLayout, readLabMetrics } from '@/lib/fetch/render-measure';
 import type { BlockedResource, FetchErrorCode, RenderResult } from '@/lib/fetch/types';
 
 export type RenderPoolOptions = {
@@ -156,15 +157,24 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
       }
       if (loaded) await waitForSettledPage(page, navigation.inFlight, performance.now() + settleCapMs);
       signal?.throwIfAborted();
+      // Read before serializing and before the phone-viewport relayout, so neither counts as blocking time.
+      const labMetrics = await readLabMetrics(page);
       const html = await withTimeout(page.content(), CONTENT_TIMEOUT_MS, () =>
         new FetchError('BODY_TIMEOUT', url.href, `Timed out serializing the rendered DOM of ${url.href}.`),
       );
+      const renderMs = Math.round(performance.now() - startedAt);
+      const finalUrl = page.url(); // of the DOM just serialized, whatever a resize handler does next
+      // After serializing: the DOM and links stay the desktop render's.
+      const mobileLayout = await measureMobileLayout(page);
+      signal?.throwIfAborted();
       return {
-        finalUrl: page.url(),
+        finalUrl,
         status,
         html,
-        renderMs: Math.round(performance.now() - startedAt),
+        renderMs,
         blockedResources: [...navigation.blockedByRobots.values()],
+        ...(labMetrics ? { labMetrics } : {}),
+        ...(mobileLayout ? { mobileLayout } : {}),
       };
     } finally {
       signal?.removeEventListener('abort', onAbort);
@@ -266,6 +276,7 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
     await page.setRequestInterception(true);
     await page.setBypassServiceWorker(true); // service-worker fetches would escape interception
     await page.setUserAgent({ userAgent: pageAgent });
+    await installLabMetrics(page);
     return navigation;
   }
 

@@ -76,6 +76,38 @@ export type BlockedResource = {
   type: string;
 };
 
+/**
+ * Lab timing metrics observed during the render (PerformanceObserver, installed before page scripts).
+ * Unthrottled CPU and network, desktop viewport, images not loaded: not field data (CrUX).
+ */
+export type RenderLabMetrics = {
+  /** First contentful paint, ms from navigation start; null when nothing was painted. */
+  fcpMs: number | null;
+  /** Largest contentful paint (text and backgrounds: images are not loaded), ms; null when none. */
+  lcpMs: number | null;
+  /** The LCP element as tag#id / tag.class, when still in the DOM. */
+  lcpElement?: string;
+  /** Cumulative layout shift: the worst session window, shifts after input excluded. */
+  cls: number;
+  /** Total blocking time: Σ (long task − 50 ms) between FCP and the end of the render, ms. */
+  tbtMs: number;
+  longTasks: number;
+};
+
+/** Layout measured at a phone viewport once the render settled (see render-measure.ts). */
+export type RenderMobileLayout = {
+  /** Layout viewport in CSS px (980 wide on a page without a meta viewport). */
+  viewport: { width: number; height: number };
+  /** Visible interactive elements measured (the first 500 in document order are examined). */
+  targetsMeasured: number;
+  /** Targets under 24 × 24 CSS px whose 24 px circle touches another target (WCAG 2.5.8). */
+  smallTargets: number;
+  /** The first 20 of them. */
+  smallTargetExamples: { label: string; width: number; height: number }[];
+  /** The largest fixed/sticky element on top of the viewport, with the share of the viewport it covers. */
+  interstitial: { label: string; coverage: number } | null;
+};
+
 /** Result of rendering a page in headless Chromium. */
 export type RenderResult = {
   finalUrl: string;
@@ -88,4 +120,7 @@ export type RenderResult = {
    * request order. Absent when the renderer did not apply robots.txt (hand-built results).
    */
   blockedResources?: BlockedResource[];
+  /** Absent when the page did not answer the measurement in time, and in hand-built results. */
+  labMetrics?: RenderLabMetrics;
+  mobileLayout?: RenderMobileLayout;
 };
