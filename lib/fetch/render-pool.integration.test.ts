@@ -17,6 +17,8 @@ let base: string;
 let hits: string[] = [];
 let activeSerial = 0;
 let maxActiveSerial = 0;
+const pairWaiting: http.ServerResponse[] = [];
+let maxPairWaiting = 0;
 let otherServer: http.Server; // 127.0.0.2: not allow-listed, must never be contacted
 let otherUrl: string;
 let otherConnections = 0;
@@ -31,6 +33,22 @@ const routes: Record<string, (req: http.IncomingMessage, res: http.ServerRespons
       activeSerial--;
       res.writeHead(200, { 'content-type': 'text/html' }).end('<h1>serial</h1>');
     }, 400);
+  },
+  // Answers once two requests wait at the same time (or after 5 s): proof that two renders overlap
+  // however far apart their pages came up.
+  '/pair': (_req, res) => {
+    pairWaiting.push(res);
+    maxPairWaiting = Math.max(maxPairWaiting, pairWaiting.length);
+    const answer = () => {
+      for (const waiting of pairWaiting.splice(0)) waiting.writeHead(200, { 'content-type': 'text/html' }).end('<h1>pair</h1>');
+    };
+    if (pairWaiting.length >= 2) answer();
+    else setTimeout(answer, 5_000);
+  },
+  // Says what the browser brought from an earlier visit (cookie, localStorage), then leaves both.
+  '/jar': (req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html', 'set-cookie': 'seen=1; Path=/' });
+    res.end(`<p>cookie:${req.headers.cookie ?? 'none'}</p><script>document.body.insertAdjacentHTML('beforeend', '<p>storage:' + (localStorage.getItem('seen') ?? 'none') + '</p>'); localStorage.setItem('seen', '1');</script>`);
   },
   '/busy': (_req, res) => {
     // Three requests that never finish keep the page from reaching networkidle2.
@@ -202,12 +220,21 @@ describe('render pool', () => {
     expect(maxActiveSerial).toBe(1);
   });
 
+  it('gives every render a fresh browser context, also when its page was made ready in advance', async () => {
+    const first = await pool.render(`${base}/jar`);
+    expect(first.html).toContain('cookie:none');
+    await new Promise((r) => setTimeout(r, 1_500)); // the pool is idle: its spare page comes up
+    for (const next of [await pool.render(`${base}/jar`), await pool.render(`${base}/jar`)]) {
+      expect(next.html).toContain('cookie:none');
+      expect(next.html).toContain('storage:none');
+    }
+  });
+
   it('runs renders in parallel in a pool of size 2', async () => {
     const wide = createPool({ size: 2 });
-    await wide.render(`${base}/spa`); // launch first so both pages start together
-    maxActiveSerial = 0;
-    await Promise.all([wide.render(`${base}/serial`), wide.render(`${base}/serial`)]);
-    expect(maxActiveSerial).toBe(2);
+    maxPairWaiting = 0;
+    await Promise.all([wide.render(`${base}/pair`), wide.render(`${base}/pair`)]);
+    expect(maxPairWaiting).toBe(2);
     await wide.close();
   });
 
