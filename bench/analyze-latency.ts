@@ -51,6 +51,9 @@ if (isMain(import.meta.url)) {
   console.log(`page size: ${site.sizeKb.toFixed(0)} KB, ${runs} runs each`);
   console.log(summarize('raw (render never)', await sampleLatency(runs, () => analyzeBenchPage(site.url))));
   const pool = createRenderPool({ allowedPrivateHosts: ['127.0.0.1'], size: 1 });
+  // The pool does not take Chromium down on signals (the worker shuts down gracefully itself): a
+  // bench stopped by Ctrl-C or `timeout` would otherwise leave the browser running.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void pool.close().finally(() => process.exit(130)));
   console.log(summarize('rendered (render always)', await sampleLatency(runs, () => analyzeUrl(site.url, { render: 'always', keyword: 'running shoes', renderPage: (u) => pool.render(u) }))));
   // What a person pasting one URL sees: the pool is idle between requests, so the page made ready
   // after the last render (render-pool.ts, spare) is waiting. Back to back (above), every render
