@@ -82,7 +82,8 @@ export async function generateReport(reportId: string, deps: GenerateReportDeps)
     await progress.finished({ status: 'READY', sizeBytes, error: null });
     return { reportId, filePath, sizeBytes, sha256, rows: progress.state.rowsWritten };
   } catch (err) {
-    sink?.stream.destroy();
+    // The file may still be opening: closed first, it cannot appear again after it is removed.
+    await sink?.abort();
     await removeFile(tempPath).catch(() => {});
     const reason = deps.signal?.aborted ? STOPPED : describeReportError(err, reportId);
     if (deps.finalAttempt) {

@@ -49,4 +49,18 @@ describe('createFileSink', () => {
     expect(await sink.done()).toEqual({ sizeBytes: 5, sha256: '2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824' });
     await rm(dir, { recursive: true });
   });
+
+  it('abort() resolves only once the file is closed: a file removed then never comes back', async () => {
+    // Destroying the stream and removing the file at once raced the file's opening (about 1 in 300
+    // left a .part file behind); abort() waits for the close.
+    const dir = await mkdtemp(path.join(tmpdir(), 'sink-'));
+    const files = Array.from({ length: 300 }, (_, i) => path.join(dir, `r${i}.xlsx.part`));
+    for (const file of files) {
+      await createFileSink(file).abort();
+      await rm(file, { force: true });
+    }
+    await new Promise((r) => setTimeout(r, 50));
+    expect(files.filter((file) => existsSync(file))).toEqual([]);
+    await rm(dir, { recursive: true });
+  });
 });

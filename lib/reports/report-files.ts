@@ -49,6 +49,8 @@ export type FileSink = {
   failure: Promise<never>;
   /** Resolves when every byte is on disk. */
   done: () => Promise<{ sizeBytes: number; sha256: string }>;
+  /** Stops writing; resolves once the file is closed, so deleting it then cannot race its opening. */
+  abort: () => Promise<void>;
 };
 
 export function createFileSink(filePath: string): FileSink {
@@ -70,6 +72,10 @@ export function createFileSink(filePath: string): FileSink {
     async done() {
       await finished;
       return { sizeBytes, sha256: hash.digest('hex') };
+    },
+    async abort() {
+      stream.destroy();
+      await finished.catch(() => {});
     },
   };
 }
