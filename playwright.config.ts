@@ -24,6 +24,9 @@ export default defineConfig({
     // Not /api/health: it stays 503 until the worker (started in global-setup) sends a heartbeat.
     url: `${baseURL}/sign-in`,
     reuseExistingServer: false,
+    // As `npm run down` and orchestrators stop it: SIGTERM runs the server's shutdown (which also
+    // closes its Chromium). Playwright's default, SIGKILL, would leave that browser running.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     timeout: 120_000,
     stdout: 'ignore',
     stderr: 'pipe',
