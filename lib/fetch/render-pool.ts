@@ -117,13 +117,12 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
 
   /** A spare page when one belongs to this browser and came up, else a new one. */
   async function takePage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-    const taken = spares.shift();
-    if (taken?.browser === browser) {
-      const opened = await taken.ready.catch(() => undefined);
-      if (opened && !opened.page.isClosed()) return opened;
-    } else if (taken) {
-      void taken.ready.then(({ context }) => context.close()).catch(() => {});
-    }
+    // Another browser's spare (a relaunch raced this render) stays for the renders that use it.
+    const index = spares.findIndex((s) => s.browser === browser);
+    const opened = index < 0 ? undefined : await spares.splice(index, 1)[0]!.ready.catch(() => undefined);
+    if (opened && !opened.page.isClosed()) return opened;
+    // A spare whose page died: its context would otherwise stay open until the browser closes.
+    if (opened) void opened.context.close().catch(() => {});
     return openPage(browser);
   }
 
