@@ -57,6 +57,15 @@ const routes: Record<string, (req: http.IncomingMessage, res: http.ServerRespons
     );
   },
   '/hang': () => {},
+  // No script, only a JSON-LD data block: nothing can change this DOM after load.
+  '/static': (_req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html' }).end('<title>static</title><script type="application/ld+json">{"@type":"Thing"}</script><h1>Static page</h1>'),
+  '/scripted': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<title>scripted</title><h1>Scripted page</h1><script>void 0;</script>'),
+  // No <script> element at all: the change comes from an inline event handler.
+  '/handler': (_req, res) =>
+    res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end(`<title>handler</title><body onload="setTimeout(() => document.body.insertAdjacentHTML('beforeend', '<p id=handled>Added by a handler</p>'), 200)"><h1>Handler page</h1></body>`),
   '/private-subresources': (_req, res) =>
     res.writeHead(200, { 'content-type': 'text/html' }).end(
       `<h1>Has private subresources</h1><script src="${otherUrl}evil.js"></script>
@@ -245,5 +254,28 @@ describe('render pool', () => {
     controller.abort();
     await expect(queued).rejects.toMatchObject({ name: 'AbortError' });
     await expect(running).resolves.toMatchObject({ status: 200 });
+  });
+});
+
+describe('render pool: when the DOM is settled', () => {
+  // A quiet period far longer than any render here, so waiting for it shows in renderMs.
+  const QUIET_MS = 3_000;
+  let pool: RenderPool;
+  beforeAll(() => {
+    pool = createPool({ size: 1, quietMs: QUIET_MS, settleCapMs: 6_000 });
+  });
+
+  it('takes a page without scripts as it is at load, and still waits the quiet period for a page with one', async () => {
+    const still = await pool.render(`${base}/static`);
+    expect(still.html).toContain('<h1>Static page</h1>');
+    expect(still.renderMs).toBeLessThan(QUIET_MS);
+    const scripted = await pool.render(`${base}/scripted`);
+    expect(scripted.html).toContain('<h1>Scripted page</h1>');
+    expect(scripted.renderMs).toBeGreaterThanOrEqual(QUIET_MS);
+  });
+
+  it('counts an inline event handler as a script: the content it adds after load is kept', async () => {
+    const result = await pool.render(`${base}/handler`);
+    expect(result.html).toContain('<p id="handled">Added by a handler</p>');
   });
 });
