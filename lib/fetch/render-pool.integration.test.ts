@@ -61,6 +61,11 @@ const routes: Record<string, (req: http.IncomingMessage, res: http.ServerRespons
   '/static': (_req, res) =>
     res.writeHead(200, { 'content-type': 'text/html' }).end('<title>static</title><script type="application/ld+json">{"@type":"Thing"}</script><h1>Static page</h1>'),
   '/scripted': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<title>scripted</title><h1>Scripted page</h1><script>void 0;</script>'),
+  // Its only script sits in a closed declarative shadow root, where no scan of the document sees it.
+  '/shadow-script': (_req, res) =>
+    res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end(`<title>shadow</title><div><template shadowrootmode="closed"><script>setTimeout(() => document.body.insertAdjacentHTML('beforeend', '<p id="from-shadow">Added from a shadow root</p>'), 1000)</script></template></div><h1>Shadow page</h1>`),
   // No <script> element at all: the change comes from an inline event handler.
   '/handler': (_req, res) =>
     res
@@ -277,5 +282,10 @@ describe('render pool: when the DOM is settled', () => {
   it('counts an inline event handler as a script: the content it adds after load is kept', async () => {
     const result = await pool.render(`${base}/handler`);
     expect(result.html).toContain('<p id="handled">Added by a handler</p>');
+  });
+
+  it('counts a script in a closed declarative shadow root: the content it adds after load is kept', async () => {
+    const result = await pool.render(`${base}/shadow-script`);
+    expect(result.html).toContain('<p id="from-shadow">Added from a shadow root</p>');
   });
 });

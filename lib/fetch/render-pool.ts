@@ -1,4 +1,4 @@
-import puppeteer, { TimeoutError, type Browser, type BrowserContext, type HTTPRequest, type Page } from 'puppeteer-core';
+import puppeteer, { TimeoutError, type Browser, type BrowserContext, type HTTPRequest, type HTTPResponse, type Page } from 'puppeteer-core';
 import { DEFAULT_SITE_ANSWER_TIMEOUT_MS } from '@/lib/crawler/crawl-options';
 import { createRobotsCache, ROBOTS_PRODUCT_TOKEN, type RobotsCache, type RobotsFetcher } from '@/lib/crawler/robots';
 import { FetchError } from '@/lib/fetch/fetch-error';
@@ -180,10 +180,12 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
       const navigation = await preparePage(page, url, pageOptions);
       let status = 0;
       let loaded = false;
+      let source: HTTPResponse | null = null;
       try {
         // `load`, then our own settle wait: networkidle waits 500 ms after the last request even on a
         // static page, and never ends on pages that poll.
         const response = await page.goto(url.href, { waitUntil: 'load', timeout: navigationTimeoutMs });
+        source = response;
         status = response?.status() ?? navigation.status;
         loaded = true;
       } catch (error) {
@@ -194,7 +196,7 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
         if (!(error instanceof TimeoutError) || navigation.status === 0) throw toRenderError(error, url, navigationTimeoutMs);
         status = navigation.status;
       }
-      if (loaded) await waitForSettledPage(page, navigation.inFlight, performance.now() + settleCapMs);
+      if (loaded) await waitForSettledPage(page, navigation.inFlight, performance.now() + settleCapMs, await mayBeScriptFree(source));
       signal?.throwIfAborted();
       // Read before serializing and before the phone-viewport relayout, so neither counts as blocking time.
       const labMetrics = await readLabMetrics(page);
@@ -227,13 +229,13 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
    * page is settled once the DOM has been still for `quietMs` with none of those in flight, or at
    * `deadline` (pages that poll, stream or animate forever).
    */
-  async function waitForSettledPage(page: Page, inFlight: ReadonlySet<HTTPRequest>, deadline: number): Promise<void> {
+  async function waitForSettledPage(page: Page, inFlight: ReadonlySet<HTTPRequest>, deadline: number, mayBeScriptFree: boolean): Promise<void> {
     try {
       for (;;) {
         const left = Math.round(deadline - performance.now());
         if (left <= 0) return;
         // Raced on our side too: a busy or hostile page may never run the in-page timers.
-        await raceTimeout(page.evaluate(`(${WAIT_FOR_QUIET_DOM})(${quietMs}, ${left})`), left);
+        await raceTimeout(page.evaluate(`(${WAIT_FOR_QUIET_DOM})(${quietMs}, ${left}, ${mayBeScriptFree})`), left);
         if (inFlight.size === 0) return;
         await waitUntil(() => inFlight.size === 0, deadline);
       }
@@ -388,7 +390,7 @@ function createRobotsFetcher({ userAgent, allowedPrivateHosts }: { userAgent: st
  * after `load`: it is settled at its first paint (data blocks such as JSON-LD are not scripts). Past
  * 20,000 elements the scan is not worth it and the quiet wait decides.
  */
-const WAIT_FOR_QUIET_DOM = `(quietMs, capMs) => new Promise((resolve) => {
+const WAIT_FOR_QUIET_DOM = `(quietMs, capMs, mayBeScriptFree) => new Promise((resolve) => {
   const all = document.getElementsByTagName('*');
   const runsScript = (s) => {
     const type = (s.getAttribute('type') || '').trim().toLowerCase();
@@ -398,7 +400,7 @@ const WAIT_FOR_QUIET_DOM = `(quietMs, capMs) => new Promise((resolve) => {
     for (const el of all) for (const a of el.attributes) if (a.name.startsWith('on')) return true;
     return false;
   };
-  if (all.length <= 20000 && !document.querySelector('iframe, frame, object, embed') && ![...document.getElementsByTagName('script')].some(runsScript) && !hasHandler()) {
+  if (mayBeScriptFree && all.length <= 20000 && !document.querySelector('iframe, frame, object, embed') && ![...document.getElementsByTagName('script')].some(runsScript) && !hasHandler()) {
     // Only its first paint, which the lab metrics read, may still be a frame or two away.
     const until = performance.now() + Math.min(quietMs, capMs);
     const painted = () => performance.getEntriesByType('paint').some((e) => e.name === 'first-contentful-paint');
@@ -422,6 +424,16 @@ const WAIT_FOR_QUIET_DOM = `(quietMs, capMs) => new Promise((resolve) => {
   quiet = setTimeout(finish, quietMs);
   cap = setTimeout(finish, capMs);
 })`;
+
+/**
+ * A script inside a declarative shadow root runs, yet no scan of the document can see it (a closed
+ * root is out of reach): a document whose source declares one is never taken as script-free.
+ */
+async function mayBeScriptFree(source: HTTPResponse | null): Promise<boolean> {
+  if (!source) return false;
+  const scanned = source.text().then((html) => !/shadowroot/i.test(html), () => false);
+  return (await raceTimeout(scanned, 2_000)) === true;
+}
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
