@@ -180,12 +180,11 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
       const navigation = await preparePage(page, url, pageOptions);
       let status = 0;
       let loaded = false;
-      let source: HTTPResponse | null = null;
+      let response: HTTPResponse | null = null;
       try {
         // `load`, then our own settle wait: networkidle waits 500 ms after the last request even on a
         // static page, and never ends on pages that poll.
-        const response = await page.goto(url.href, { waitUntil: 'load', timeout: navigationTimeoutMs });
-        source = response;
+        response = await page.goto(url.href, { waitUntil: 'load', timeout: navigationTimeoutMs });
         status = response?.status() ?? navigation.status;
         loaded = true;
       } catch (error) {
@@ -196,7 +195,7 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
         if (!(error instanceof TimeoutError) || navigation.status === 0) throw toRenderError(error, url, navigationTimeoutMs);
         status = navigation.status;
       }
-      if (loaded) await waitForSettledPage(page, navigation.inFlight, performance.now() + settleCapMs, await mayBeScriptFree(source));
+      if (loaded) await waitForSettledPage(page, navigation.inFlight, performance.now() + settleCapMs, response);
       signal?.throwIfAborted();
       // Read before serializing and before the phone-viewport relayout, so neither counts as blocking time.
       const labMetrics = await readLabMetrics(page);
@@ -229,13 +228,14 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
    * page is settled once the DOM has been still for `quietMs` with none of those in flight, or at
    * `deadline` (pages that poll, stream or animate forever).
    */
-  async function waitForSettledPage(page: Page, inFlight: ReadonlySet<HTTPRequest>, deadline: number, mayBeScriptFree: boolean): Promise<void> {
+  async function waitForSettledPage(page: Page, inFlight: ReadonlySet<HTTPRequest>, deadline: number, source: HTTPResponse | null): Promise<void> {
     try {
+      const scriptFree = await isScriptFree(page, source, Math.round(deadline - performance.now()));
       for (;;) {
         const left = Math.round(deadline - performance.now());
         if (left <= 0) return;
         // Raced on our side too: a busy or hostile page may never run the in-page timers.
-        await raceTimeout(page.evaluate(`(${WAIT_FOR_QUIET_DOM})(${quietMs}, ${left}, ${mayBeScriptFree})`), left);
+        await raceTimeout(page.evaluate(`(${WAIT_FOR_QUIET_DOM})(${quietMs}, ${left}, ${scriptFree})`), left);
         if (inFlight.size === 0) return;
         await waitUntil(() => inFlight.size === 0, deadline);
       }
@@ -381,26 +381,27 @@ function createRobotsFetcher({ userAgent, allowedPrivateHosts }: { userAgent: st
   };
 }
 
+/** Runs in the page: the scan half of `isScriptFree`, passed as source text like the wait below. */
+const LOOKS_SCRIPT_FREE = `() => {
+  const all = document.getElementsByTagName('*');
+  if (all.length > 20000 || document.querySelector('iframe, frame, object, embed')) return false;
+  for (const s of document.getElementsByTagName('script')) {
+    const type = (s.getAttribute('type') || '').trim().toLowerCase();
+    if (type === '' || type === 'module' || type.includes('script')) return false;
+  }
+  for (const el of all) for (const a of el.attributes) if (a.name.startsWith('on')) return false;
+  return true;
+}`;
+
 /**
  * Runs in the page: resolves once no node or text has changed for `quietMs`, or after `capMs`.
  * Passed as source text, not a function, so no transpiler helper (esbuild's __name) leaks into it.
  * Attributes are left out on purpose: animations and carousels rewrite style/class forever, while
  * content arrives as nodes and text.
- * A document without a script, an inline event handler or a frame has nothing that could change it
- * after `load`: it is settled at its first paint (data blocks such as JSON-LD are not scripts). Past
- * 20,000 elements the scan is not worth it and the quiet wait decides.
+ * A script-free document (see `isScriptFree`) is settled at its first paint.
  */
-const WAIT_FOR_QUIET_DOM = `(quietMs, capMs, mayBeScriptFree) => new Promise((resolve) => {
-  const all = document.getElementsByTagName('*');
-  const runsScript = (s) => {
-    const type = (s.getAttribute('type') || '').trim().toLowerCase();
-    return type === '' || type === 'module' || type.includes('script');
-  };
-  const hasHandler = () => {
-    for (const el of all) for (const a of el.attributes) if (a.name.startsWith('on')) return true;
-    return false;
-  };
-  if (mayBeScriptFree && all.length <= 20000 && !document.querySelector('iframe, frame, object, embed') && ![...document.getElementsByTagName('script')].some(runsScript) && !hasHandler()) {
+const WAIT_FOR_QUIET_DOM = `(quietMs, capMs, scriptFree) => new Promise((resolve) => {
+  if (scriptFree) {
     // Only its first paint, which the lab metrics read, may still be a frame or two away.
     const until = performance.now() + Math.min(quietMs, capMs);
     const painted = () => performance.getEntriesByType('paint').some((e) => e.name === 'first-contentful-paint');
@@ -426,13 +427,16 @@ const WAIT_FOR_QUIET_DOM = `(quietMs, capMs, mayBeScriptFree) => new Promise((re
 })`;
 
 /**
- * A script inside a declarative shadow root runs, yet no scan of the document can see it (a closed
- * root is out of reach): a document whose source declares one is never taken as script-free.
+ * A document without a script, an inline event handler or a frame has nothing that could change it
+ * after `load` (data blocks such as JSON-LD are not scripts). Past 20,000 elements the scan is not
+ * worth it and the quiet wait decides. A script inside a declarative shadow root runs, yet no scan of
+ * the document can see it (a closed root is out of reach): a document whose source declares one is
+ * never script-free. The source is read only for a page that passed the scan, as most pages do not.
  */
-async function mayBeScriptFree(source: HTTPResponse | null): Promise<boolean> {
-  if (!source) return false;
+async function isScriptFree(page: Page, source: HTTPResponse | null, ms: number): Promise<boolean> {
+  if (!source || (await raceTimeout(page.evaluate(`(${LOOKS_SCRIPT_FREE})()`), ms)) !== true) return false;
   const scanned = source.text().then((html) => !/shadowroot/i.test(html), () => false);
-  return (await raceTimeout(scanned, 2_000)) === true;
+  return (await raceTimeout(scanned, Math.min(ms, 2_000))) === true;
 }
 
 function sleep(ms: number): Promise<void> {
