@@ -28,6 +28,9 @@ describe('Lighthouse link audits', () => {
     expect(isGenericLinkText('mehr', 'de-AT')).toBe(true);
     expect(isGenericLinkText('подробнее', null)).toBe(true);
     expect(isGenericLinkText('en savoir plus', 'fr')).toBe(true);
+    // Its own URL says nothing about the target either, however the parser reads it.
+    for (const url of ['https://example.com/a', 'HTTP://example.com', 'http:example.com', 'ht\ntps://example.com/']) expect(isGenericLinkText(url, 'en')).toBe(true);
+    for (const text of ['/gen/10', 'example.com', 'mailto:a@example.com', 'https: the guide']) expect(isGenericLinkText(text, 'en')).toBe(false);
   });
 
   it('link-text-empty: image links without alt', () => {
