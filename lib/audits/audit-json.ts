@@ -212,6 +212,15 @@ export function readCrawlPageFacts(json: unknown): CrawlPageFacts | null {
   return parsed.success ? parsed.data : null;
 }
 
+/**
+ * Page.facts->'graph' alone (the site checks' input): the end of every audit reads it for all pages,
+ * where parsing each page's detail too would only cost time.
+ */
+export function readGraphPageFacts(json: unknown): GraphPageInput | null {
+  const parsed = graphPageSchema.safeParse(json);
+  return parsed.success ? parsed.data : null;
+}
+
 /** The analysis facts of an instant or bulk analysis page row; empty when absent. */
 export function readAnalysisPageFacts(json: unknown): AnalysisPageFacts {
   const parsed = analysisPageFactsSchema.safeParse(json ?? {});

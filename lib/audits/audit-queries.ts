@@ -1,5 +1,6 @@
-import { readAnalysisPageFacts, readCategoryScores, readFindingDetails } from '@/lib/audits/audit-json';
-import { db } from '@/lib/db';
+import { readAnalysisPageFacts, readCategoryScores, readFindingDetails, readGraphPageFacts } from '@/lib/audits/audit-json';
+import type { GraphPageInput } from '@/lib/checks/build-site-graph';
+import { db, pgPool } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { KeywordAnalysis } from '@/lib/analysis/keyword';
 import type { CurrentUser } from '@/lib/auth/require-user';
@@ -18,6 +19,23 @@ export async function getAuditForUser(id: string, user: Pick<CurrentUser, 'id' |
 
 export function getAudit(id: string) {
   return db.audit.findUnique({ where: { id } });
+}
+
+/**
+ * The site graph's input: every page row's graph facts, ordered by URL so the graph (and every
+ * message listing URLs) is the same however the crawl ran. Only Page.facts->'graph' is read, not the
+ * explorer's detail beside it: half the bytes, and a third of the time at the end of each audit.
+ * `rows` counts every row, readable or not.
+ */
+export async function readGraphPages(auditId: string): Promise<{ rows: number; pages: GraphPageInput[] }> {
+  const { rows } = await pgPool.query<{ graph: unknown }>(`SELECT facts->'graph' AS graph FROM "Page" WHERE "auditId" = $1 ORDER BY url`, [auditId]);
+  return {
+    rows: rows.length,
+    pages: rows.flatMap((r) => {
+      const graph = readGraphPageFacts(r.graph);
+      return graph ? [graph] : [];
+    }),
+  };
 }
 
 type FindingRow = Awaited<ReturnType<typeof db.finding.findMany>>[number];

@@ -6,7 +6,7 @@ import { countScoredPages, readCheckTallies } from '@/lib/audits/explorer-querie
 import { linkTargets, summarizePageFacts } from '@/lib/audits/page-detail-facts';
 import { type CrawlPageFacts, readAuditSettings, readAuditState, readCrawlPageFacts } from '@/lib/audits/audit-json';
 import { finishAudit, getAuditStatus, markAuditRunning, mergeAuditState } from '@/lib/audits/audit-lifecycle';
-import { getAudit } from '@/lib/audits/audit-queries';
+import { getAudit, readGraphPages } from '@/lib/audits/audit-queries';
 import { countFindingsBySeverity } from '@/lib/audits/audit-snapshot';
 import { BLOCKED_BY_ROBOTS_PREFIX, createPageResultWriter, saveSiteFindings } from '@/lib/audits/save-page-result';
 import { computeScore } from '@/lib/checks/score';
@@ -321,12 +321,7 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
     if (deps.signal?.aborted) throw new Error('Worker shut down mid-audit; the audit resumes on the next attempt.');
 
     await reporter.progress({ phase: 'analyzing', currentUrl: null, etaSeconds: null });
-    // Ordered, so the graph (and every message listing URLs) is the same however the crawl ran.
-    const pages = await db.page.findMany({ where: { auditId }, orderBy: { url: 'asc' }, select: { facts: true } });
-    const graphPages = pages.flatMap((p) => {
-      const facts = readCrawlPageFacts(p.facts);
-      return facts ? [facts.graph] : [];
-    });
+    const { rows: pageCount, pages: graphPages } = await readGraphPages(auditId);
     // Without a single page (the site never answered) the site checks could only report on
     // robots.txt and sitemaps nobody saw.
     if (graphPages.length > 0) {
@@ -360,14 +355,14 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
         : outcome.unreachable
           ? describeSiteFailure(outcome.unreachable, outcome.unreachable.url)
           : failedPages > 0
-            ? `${failedPages} of ${pages.length} URLs failed; see the pages list.`
+            ? `${failedPages} of ${pageCount} URLs failed; see the pages list.`
             : null;
-    await finishAudit(auditId, { status, score: okPages ? score : null, categoryScores: okPages ? categoryScores : null, error, counts: { pages: pages.length, failed: failedPages, total: pages.length } });
+    await finishAudit(auditId, { status, score: okPages ? score : null, categoryScores: okPages ? categoryScores : null, error, counts: { pages: pageCount, failed: failedPages, total: pageCount } });
     await reporter.status({
       status,
       phase: 'done',
-      discovered: pages.length,
-      crawled: pages.length,
+      discovered: pageCount,
+      crawled: pageCount,
       failed: failedPages,
       score: okPages ? score : null,
       error,
@@ -375,7 +370,7 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
       etaSeconds: 0,
       findings: await countFindingsBySeverity(auditId),
     });
-    logger.info({ auditId, status, pages: pages.length, failedPages, score, stopReason: outcome.stopReason }, 'audit finished');
+    logger.info({ auditId, status, pages: pageCount, failedPages, score, stopReason: outcome.stopReason }, 'audit finished');
     await notifyAuditFinished(auditId); // never throws: a failed notification never fails the audit
   } finally {
     clearInterval(poll);
