@@ -131,6 +131,17 @@ export function buildSiteGraph(input: BuildSiteGraphInput): SiteGraph {
   const links: SiteLink[] = [];
   const redirects = new Map<string, string>();
   const blockedByRobots: string[] = [];
+  // Most link targets recur on many pages (menus, footers): each distinct one is parsed once.
+  const targets = new Map<string, { to: string; internal: boolean } | null>();
+  const targetOf = (raw: string) => {
+    let target = targets.get(raw);
+    if (target === undefined) {
+      const to = normalizeUrl(raw);
+      target = to ? { to, internal: sameSite(to) } : null;
+      targets.set(raw, target);
+    }
+    return target;
+  };
 
   for (const result of input.pages) {
     const url = key(result.url);
@@ -200,10 +211,8 @@ export function buildSiteGraph(input: BuildSiteGraphInput): SiteGraph {
       if (facts.scriptUrls) page.scripts = facts.scriptUrls;
       if (facts.htmlBytes !== undefined) page.htmlBytes = facts.htmlBytes;
       for (const link of facts.links) {
-        if (!link.url) continue;
-        const to = normalizeUrl(link.url);
-        if (!to) continue;
-        links.push({ from: url, to, text: link.text, rel: link.rel, internal: sameSite(to) });
+        const target = link.url ? targetOf(link.url) : null;
+        if (target) links.push({ from: url, to: target.to, text: link.text, rel: link.rel, internal: target.internal });
       }
     }
     pages.set(url, page);
