@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { PageFacts } from '@/lib/crawler/page-facts';
 import { analyzeDocument } from '@/lib/audits/analysis-pool';
+import type { PageAnalysis } from '@/lib/audits/analyze-page-facts';
 import { scoreAuditTallies } from '@/lib/audits/score-audit';
 import { countScoredPages, readCheckTallies } from '@/lib/audits/explorer-queries';
 import { linkTargets, summarizePageFacts } from '@/lib/audits/page-detail-facts';
@@ -224,7 +225,7 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
   const signal = deps.signal ? AbortSignal.any([deps.signal, cancel.signal]) : cancel.signal;
 
   // Checks run in the analysis thread with the extraction; the crawler only hands facts on.
-  const findingsOf = new WeakMap<PageFacts, Finding[]>();
+  const analysisOf = new WeakMap<PageFacts, Pick<PageAnalysis, 'findings' | 'score'>>();
   // Pages are saved in small batches; their progress events follow once they are in PostgreSQL.
   const writer = createPageResultWriter(auditId, (saved) =>
     reporter.pages(saved, ({ page, findings }) => {
@@ -254,7 +255,7 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
         headersFor,
         extractPageFacts: async (input, { signal: pageSignal }) => {
           const { facts, analysis } = await analyzeDocument({ ...input, checks: true }, { signal: pageSignal });
-          if (analysis) findingsOf.set(facts, analysis.findings);
+          if (analysis) analysisOf.set(facts, analysis);
           return facts;
         },
         render: render && ((url, renderOptions) => render(url, { ...renderOptions, userAgent, headersFor })),
@@ -263,7 +264,8 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
           await mergeAuditState(auditId, { sitemapUrls: result.urls, sitemapFiles: toSitemapFiles(result) });
         },
         onPage: async (r) => {
-          const findings = r.facts ? ownFindings(r, findingsOf.get(r.facts) ?? []) : [];
+          const analysis = r.facts ? analysisOf.get(r.facts) : undefined;
+          const findings = r.facts ? ownFindings(r, analysis?.findings ?? []) : [];
           const stored: CrawlPageFacts = {
             graph: {
               url: r.url,
@@ -291,8 +293,9 @@ export async function runAudit(auditId: string, deps: RunAuditDeps): Promise<voi
               wordCount: r.facts?.wordCount ?? 0,
               loadMs: r.response ? Math.round(r.response.totalMs) : null,
               error: error ?? (r.renderError ? `Rendering failed: ${r.renderError}` : null),
-              // The instant analysis's page score, from the same findings (a redirect has none of its own).
-              score: r.facts && !r.redirectTo ? computeScore(findings).overall : null,
+              // The instant analysis's page score, which the analysis thread computed from these same
+              // findings (a redirect has none of its own).
+              score: r.facts && !r.redirectTo ? (analysis?.score ?? computeScore(findings).overall) : null,
               linksTo: linkTargets(r),
               // Serialised once, by the writer (undefined fields drop out there).
               facts: stored,
