@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowIds } from '@/lib/audits/save-page-result';
+import { rowIds, toJsonRows } from '@/lib/audits/save-page-result';
 
 describe('rowIds', () => {
   it('makes distinct UUIDv7s that start with the time, so later batches sort after earlier ones', async () => {
@@ -13,5 +13,12 @@ describe('rowIds', () => {
     expect(ms).toBeGreaterThanOrEqual(before);
     expect(ms).toBeLessThanOrEqual(Date.now());
     expect(first.every((id) => id < later[0]!)).toBe(true);
+  });
+});
+
+describe('toJsonRows', () => {
+  it('turns a NUL and half a surrogate pair into U+FFFD, and leaves whole pairs and the text \\u0000 alone', () => {
+    const rows = [{ title: 'a\u0000b', cut: 'x\ud83d', tail: '\ude00y', emoji: '😀', shown: '\\u0000 and \\ud83d', deep: { list: ['\u0000'] } }];
+    expect(JSON.parse(toJsonRows(rows))).toEqual([{ title: 'a\ufffdb', cut: 'x\ufffd', tail: '\ufffdy', emoji: '😀', shown: '\\u0000 and \\ud83d', deep: { list: ['\ufffd'] } }]);
   });
 });

@@ -25,8 +25,6 @@ export type PageRecord = {
 
 export const toDbSeverity = (s: Finding['severity']) => s.toUpperCase() as DbSeverity;
 
-const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
-
 export type PageResult = { page: PageRecord; findings: Finding[] };
 
 /**
@@ -72,6 +70,29 @@ FROM jsonb_to_recordset($3::jsonb)
 JOIN pages ON pages.url = f."pageUrl"`;
 
 /**
+ * Rows as one JSON document for jsonb_to_recordset. A stranger's page can hold what PostgreSQL
+ * refuses in jsonb and text: a NUL character, or half a surrogate pair (a string cut in the middle of
+ * an emoji), which JSON.stringify writes as \u0000 and \udXXX escapes (a whole pair it writes as is).
+ * Each becomes U+FFFD, so one odd character never fails the batch. Escaped backslashes are matched
+ * first, so a page that shows the six characters \u0000 keeps them.
+ */
+export function toJsonRows(rows: readonly unknown[]): string {
+  return JSON.stringify(rows).replace(/\\\\|\\u(?:0000|d[89a-f][0-9a-f]{2})/g, (m) => (m === '\\\\' ? m : '\\ufffd'));
+}
+
+const findingRow = (id: string | undefined, f: Finding, pageUrl: string | null) => ({
+  id,
+  pageUrl,
+  checkId: f.checkId,
+  category: f.category,
+  severity: toDbSeverity(f.severity),
+  title: f.title,
+  message: f.message,
+  url: f.url,
+  details: f.details ?? null,
+});
+
+/**
  * Idempotent: one row per (audit, url). Re-saving a page replaces its row and findings in the same
  * statement, so a retried or resumed job never duplicates anything.
  */
@@ -96,18 +117,8 @@ export async function savePageResults(auditId: string, results: PageResult[]): P
   }));
   const findings = kept.flatMap((r) => r.findings.map((f) => ({ pageUrl: r.page.url, f })));
   const findingIds = rowIds(findings.length);
-  const findingRows = findings.map(({ pageUrl, f }, i) => ({
-    id: findingIds[i],
-    pageUrl,
-    checkId: f.checkId,
-    category: f.category,
-    severity: toDbSeverity(f.severity),
-    title: f.title,
-    message: f.message,
-    url: f.url,
-    details: f.details ?? null,
-  }));
-  await pgPool.query(SAVE_PAGES_SQL, [auditId, JSON.stringify(pages), JSON.stringify(findingRows)]);
+  const findingRows = findings.map(({ pageUrl, f }, i) => findingRow(findingIds[i], f, pageUrl));
+  await pgPool.query(SAVE_PAGES_SQL, [auditId, toJsonRows(pages), toJsonRows(findingRows)]);
 }
 
 export type PageResultWriter = { add(result: PageResult): Promise<void>; close(): Promise<void> };
@@ -180,21 +191,12 @@ export async function savePageResult(auditId: string, page: PageRecord, findings
 const SAVE_SITE_FINDINGS_SQL = `
 WITH cleared AS (DELETE FROM "Finding" WHERE "auditId" = $1 AND scope = 'SITE')
 INSERT INTO "Finding" (id, "auditId", "pageId", scope, "checkId", category, severity, title, message, url, details)
-SELECT f.id, $1, NULL, 'SITE', f."checkId", f.category, f.severity::"Severity", f.title, f.message, f.url, f.details::jsonb
-FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
-  AS f(id, "checkId", category, severity, title, message, url, details)`;
+SELECT f.id, $1, NULL, 'SITE', f."checkId", f.category, f.severity::"Severity", f.title, f.message, f.url, f.details
+FROM jsonb_to_recordset($2::jsonb)
+  AS f(id text, "checkId" text, category text, severity text, title text, message text, url text, details jsonb)`;
 
 /** Replaces all site-scope findings of an audit (site checks run once, at the end, on the whole graph). */
 export async function saveSiteFindings(auditId: string, findings: Finding[]) {
-  await pgPool.query(SAVE_SITE_FINDINGS_SQL, [
-    auditId,
-    rowIds(findings.length),
-    findings.map((f) => f.checkId),
-    findings.map((f) => f.category),
-    findings.map((f) => toDbSeverity(f.severity)),
-    findings.map((f) => f.title),
-    findings.map((f) => f.message),
-    findings.map((f) => f.url),
-    findings.map((f) => json(f.details)),
-  ]);
+  const ids = rowIds(findings.length);
+  await pgPool.query(SAVE_SITE_FINDINGS_SQL, [auditId, toJsonRows(findings.map((f, i) => findingRow(ids[i], f, null)))]);
 }
