@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeFleschReadingEase, countSyllables, countWords, guessLanguage, normalizeText, tokenizeWords } from '@/lib/analysis/text-utils';
+import { computeFleschReadingEase, countSyllables, countWords, guessLanguage, normalizeText, tokenizeWords, truncate, truncateForMessage } from '@/lib/analysis/text-utils';
 
 describe('text utils', () => {
   it('normalizeText strips diacritics, case and extra whitespace', () => {
@@ -30,5 +30,14 @@ describe('text utils', () => {
     expect(guessLanguage('und nicht auch '.repeat(60))?.lang).toBe('de');
     expect(guessLanguage('the cat')).toBeNull();
     expect(guessLanguage('zzz qqq xxx '.repeat(60))).toBeNull();
+  });
+
+  it('truncates with an ellipsis, never between the halves of an emoji', () => {
+    expect(truncate('short', 5)).toBe('short');
+    expect(truncate('abcdef', 4)).toBe('abc…');
+    // 'ab😀' is four UTF-16 units: a cut after three would keep half of the emoji.
+    expect(truncate('ab😀cd', 4)).toBe('ab…');
+    expect(truncate('a😀cd', 4)).toBe('a😀…');
+    expect(truncateForMessage(`  x\n${'😀'.repeat(50)}`, 10)).toBe('x 😀😀😀…');
   });
 });

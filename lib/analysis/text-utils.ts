@@ -39,10 +39,21 @@ export function isCjkToken(token: string): boolean {
   return CJK_CHAR.test(token);
 }
 
+/**
+ * `text` cut to at most `max` characters, the last an ellipsis. Never between the two halves of a
+ * surrogate pair (an emoji): half of one is not text, and PostgreSQL refuses it.
+ */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = Math.max(0, max - 1);
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}
+
 /** Truncates for messages so a 5,000-character alt text doesn't flood the report. */
 export function truncateForMessage(text: string, max = 80): string {
-  const t = collapseWhitespace(text);
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+  return truncate(collapseWhitespace(text), max);
 }
 
 /** Quotes a value for a finding message. */

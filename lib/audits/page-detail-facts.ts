@@ -5,6 +5,7 @@ import type { CrawlPageFacts, PageDetailFacts } from '@/lib/audits/audit-json';
 import type { RenderDifference } from '@/lib/audits/explorer-types';
 import { normalizeUrl } from '@/lib/crawler/normalize-url';
 import type { PageFacts } from '@/lib/crawler/page-facts';
+import { truncate } from '@/lib/analysis/text-utils';
 
 /** A page's stored detail stays under this many bytes of JSON, however hostile the page. */
 export const PAGE_DETAIL_MAX_BYTES = 8 * 1024;
@@ -20,8 +21,7 @@ const LIMITS = [
 type Limits = (typeof LIMITS)[number];
 
 function cut(value: string | null | undefined, max: number): string | null {
-  if (value === null || value === undefined) return null;
-  return value.length > max ? `${value.slice(0, Math.max(0, max - 1))}…` : value;
+  return value === null || value === undefined ? null : truncate(value, max);
 }
 
 function cutRecord(record: Record<string, string>, limits: Limits, maxEntries: number): Record<string, string> {

@@ -6,7 +6,8 @@
 
 import { SITE_THRESHOLDS } from '@/lib/checks/thresholds';
 import type { Issue, SiteCheck, SiteGraph, SitePage } from '@/lib/checks/types';
-import { bareHost, isHtml, isIndexable, isOk, siteLevelUrl, truncate, tryParseUrl } from '@/lib/checks/site-graph-query';
+import { bareHost, isHtml, isIndexable, isOk, siteLevelUrl, tryParseUrl } from '@/lib/checks/site-graph-query';
+import { truncate } from '@/lib/analysis/text-utils';
 
 /** Title separators between the page part and the brand ("Roof Repair | Acme"). */
 const TITLE_SEPARATORS = [' | ', ' - ', ' – ', ' — ', ' · ', ' • ', ' :: ', ' » '];

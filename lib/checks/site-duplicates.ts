@@ -4,7 +4,8 @@
 
 import { SITE_THRESHOLDS } from '@/lib/checks/thresholds';
 import type { Issue, SiteCheck, SiteGraph, SitePage } from '@/lib/checks/types';
-import { capList, groupBy, isIndexable, listUrls, siteLevelUrl, truncate } from '@/lib/checks/site-graph-query';
+import { capList, groupBy, isIndexable, listUrls, siteLevelUrl } from '@/lib/checks/site-graph-query';
+import { truncate } from '@/lib/analysis/text-utils';
 import { estimateSimilarity, findCandidatePairs } from '@/lib/analysis/text-minhash';
 
 function normalizeText(value: string | null): string | null {

@@ -2,6 +2,7 @@
 // Everything here is pure; the per-graph index is memoised in a WeakMap so fifty checks
 // do not rebuild the same maps fifty times.
 
+import { truncate } from '@/lib/analysis/text-utils';
 import { SITE_THRESHOLDS } from '@/lib/checks/thresholds';
 import type { SiteGraph, SiteLink, SitePage } from '@/lib/checks/types';
 
@@ -325,10 +326,6 @@ export function describeSources(
   });
   const rest = unique.length - shown.length;
   return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
-}
-
-export function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /** URL for site-wide findings that concern no single page: the landing page, else the start URL. */
