@@ -103,9 +103,8 @@ export function internalOutlinks(graph: SiteGraph, url: string): SiteLink[] {
   return indexGraph(graph).outlinks.get(normalizeUrl(url)) ?? [];
 }
 
-/** A URL that answered with (or was recorded as) a redirect, whatever status the crawler stored. */
-// Fifty checks ask the same questions of every page: each page is classified once (a graph's pages
-// are not changed once it is built): the site checks of a 2,000-page audit took 49 ms instead of 119.
+// Fifty checks ask the same questions of every page, so each page is classified once; a graph's pages
+// are not changed once it is built. The site checks of a 2,000-page audit took 49 ms instead of 119.
 type PageClass = { redirect: boolean; ok: boolean; html: boolean; indexable: boolean };
 const classCache = new WeakMap<SitePage, PageClass>();
 
@@ -121,6 +120,7 @@ function classify(page: SitePage): PageClass {
   return result;
 }
 
+/** A URL that answered with (or was recorded as) a redirect, whatever status the crawler stored. */
 export function isRedirect(page: SitePage): boolean {
   return classify(page).redirect;
 }
