@@ -24,7 +24,7 @@ export function getAudit(id: string) {
 /**
  * The site graph's input: every page row's graph facts, ordered by URL so the graph (and every
  * message listing URLs) is the same however the crawl ran. Only Page.facts->'graph' is read, not the
- * explorer's detail beside it: half the bytes, and a third of the time at the end of each audit.
+ * explorer's detail beside it: half the bytes, and about half the time at the end of each audit.
  * `rows` counts every row, readable or not.
  */
 export async function readGraphPages(auditId: string): Promise<{ rows: number; pages: GraphPageInput[] }> {
