@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { rowIds, toJsonRows } from '@/lib/audits/save-page-result';
+import { newRowId, toJsonRows } from '@/lib/audits/save-page-result';
 
-describe('rowIds', () => {
+describe('newRowId', () => {
   it('makes distinct UUIDv7s that start with the time, so later batches sort after earlier ones', async () => {
     const before = Date.now();
-    const first = rowIds(1000);
+    const first = Array.from({ length: 1000 }, newRowId);
     await new Promise((r) => setTimeout(r, 5));
-    const later = rowIds(1);
+    const later = [newRowId()];
     expect(new Set(first).size).toBe(1000);
     for (const id of [...first, ...later]) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     const ms = parseInt(first[0]!.replaceAll('-', '').slice(0, 12), 16);
