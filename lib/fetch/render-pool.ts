@@ -234,8 +234,9 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
       for (;;) {
         const left = Math.round(deadline - performance.now());
         if (left <= 0) return;
+        const wait = scriptFree ? `(${WAIT_FOR_FIRST_PAINT})(${Math.min(quietMs, left)})` : `(${WAIT_FOR_QUIET_DOM})(${quietMs}, ${left})`;
         // Raced on our side too: a busy or hostile page may never run the in-page timers.
-        await raceTimeout(page.evaluate(`(${WAIT_FOR_QUIET_DOM})(${quietMs}, ${left}, ${scriptFree})`), left);
+        await raceTimeout(page.evaluate(wait), left);
         if (inFlight.size === 0) return;
         await waitUntil(() => inFlight.size === 0, deadline);
       }
@@ -381,7 +382,7 @@ function createRobotsFetcher({ userAgent, allowedPrivateHosts }: { userAgent: st
   };
 }
 
-/** Runs in the page: the scan half of `isScriptFree`, passed as source text like the wait below. */
+/** Runs in the page: the scan half of `isScriptFree`, passed as source text like the waits below. */
 const LOOKS_SCRIPT_FREE = `() => {
   const all = document.getElementsByTagName('*');
   if (all.length > 20000 || document.querySelector('iframe, frame, object, embed')) return false;
@@ -398,17 +399,8 @@ const LOOKS_SCRIPT_FREE = `() => {
  * Passed as source text, not a function, so no transpiler helper (esbuild's __name) leaks into it.
  * Attributes are left out on purpose: animations and carousels rewrite style/class forever, while
  * content arrives as nodes and text.
- * A script-free document (see `isScriptFree`) is settled at its first paint.
  */
-const WAIT_FOR_QUIET_DOM = `(quietMs, capMs, scriptFree) => new Promise((resolve) => {
-  if (scriptFree) {
-    // Only its first paint, which the lab metrics read, may still be a frame or two away.
-    const until = performance.now() + Math.min(quietMs, capMs);
-    const painted = () => performance.getEntriesByType('paint').some((e) => e.name === 'first-contentful-paint');
-    const poll = () => setTimeout(painted() || performance.now() >= until ? resolve : poll, 20);
-    poll();
-    return;
-  }
+const WAIT_FOR_QUIET_DOM = `(quietMs, capMs) => new Promise((resolve) => {
   let quiet;
   let cap;
   const observer = new MutationObserver(() => {
@@ -424,6 +416,17 @@ const WAIT_FOR_QUIET_DOM = `(quietMs, capMs, scriptFree) => new Promise((resolve
   observer.observe(document, { subtree: true, childList: true, characterData: true });
   quiet = setTimeout(finish, quietMs);
   cap = setTimeout(finish, capMs);
+})`;
+
+/**
+ * Runs in the page, instead of the quiet wait, for a script-free document (see `isScriptFree`): only
+ * its first contentful paint, which the lab metrics read, may still be a frame or two away.
+ */
+const WAIT_FOR_FIRST_PAINT = `(capMs) => new Promise((resolve) => {
+  const until = performance.now() + capMs;
+  const painted = () => performance.getEntriesByType('paint').some((e) => e.name === 'first-contentful-paint');
+  const poll = () => setTimeout(painted() || performance.now() >= until ? resolve : poll, 20);
+  poll();
 })`;
 
 /**
